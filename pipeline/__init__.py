@@ -1,0 +1,1 @@
+"""vnkb: a knowledge base from Vietnamese party and state documents."""

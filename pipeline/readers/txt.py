@@ -1,0 +1,247 @@
+"""Plain-text exports (SPEC.md): footnote bodies at the end after U+FFFD, anchors lost.
+
+An export drops each footnote's reference mark but leaves the line break Word had put
+around it ("trong đảng bộ\\n.", "quy định(\\n).", "của Đảng\\n trong việc"). This reader
+joins those lines back and keeps each join as a trace; the traces are then aligned with
+the footnote bodies to recover the anchors (see `align_anchors`).
+"""
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+import regex
+
+from ..document import Document, DocumentBuilder, doc_id_for
+from ..text import classify_heading, fold, normalise
+from . import ReadError
+
+FOOTNOTE_MARK = "\ufffd"
+_FIRST_FOOTNOTE = regex.compile(r"(?m)^[ \t]*\ufffd")
+_STRAY_START = regex.compile(r"^(?:[.,;:)]| +[\p{Ll}\d(])")
+_SENTENCE_END = ('.', ':', ';', '!', '?', '…', '"', '”', ')', '»')
+_LOWER_START = regex.compile(r"^\p{Ll}")
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """The text and the encoding it was in."""
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[3:], "utf-8"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16"), "utf-16"
+    return _strict(data, "utf-8"), "utf-8"
+
+
+def _strict(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise ReadError(f"not {encoding.upper()} text (invalid byte at offset {exc.start}); "
+                        "legacy encodings (TCVN3, VNI, Windows-1258) are not read yet") from None
+
+
+def check_text(text: str) -> None:
+    if not text.strip():
+        raise ReadError("empty file: no text")
+    sample = text[:65536]
+    control = sum(1 for c in sample if (c < " " and c not in "\t\n\r") or c == "\x7f")
+    if control > 0.05 * len(sample):
+        raise ReadError("binary data, not text")
+
+
+def read(data: bytes, source: str) -> Document:
+    text, encoding = decode(data)
+    check_text(text)
+    text = normalise(text)
+    body, notes = split_footnotes(text)
+    builder = DocumentBuilder()
+    paragraphs, candidates = parse_body(body, builder)
+    anchors = align_anchors(notes, candidates)
+    for n, note in enumerate(notes, 1):
+        if n in anchors:
+            builder.anchor(n, anchors[n])
+        builder.footnote(n, note)
+    return builder.build(doc_id=doc_id_for(data), source=source, format="txt", encoding=encoding)
+
+
+def split_footnotes(text: str) -> tuple[str, list[str]]:
+    m = _FIRST_FOOTNOTE.search(text)
+    if not m:
+        return text, []
+    notes = [" ".join(part.split()) for part in text[m.start():].split(FOOTNOTE_MARK)[1:]]
+    return text[:m.start()], [n for n in notes if n]
+
+
+@dataclass
+class Candidate:
+    offset: int  # in the builder's text
+    strong: bool  # a stray break left by a lost mark, rather than any line end
+    context: str  # the sentence the mark would close
+
+
+def parse_body(body: str, builder: DocumentBuilder) -> tuple[list, list[Candidate]]:
+    lines = body.split("\n")
+    candidates: list[Candidate] = []
+    i, n = 0, len(lines)
+    pending: list[str] = []  # pieces of the paragraph being joined
+    traces: list[int] = []  # offsets within that paragraph where a mark was lost
+
+    def flush():
+        nonlocal pending, traces
+        if not pending:
+            return
+        text = "".join(pending).strip()
+        lead = len("".join(pending)) - len("".join(pending).lstrip())
+        if text:
+            block = builder.add(text, classify_heading(text))
+            for t in traces:
+                local = min(max(t - lead, 0), len(text))
+                candidates.append(Candidate(block.start + local, True, _context(text, local)))
+            candidates.append(Candidate(block.end, False, _context(text, len(text))))
+        pending, traces = [], []
+
+    while i < n:
+        line = lines[i]
+        if line.startswith("\t"):
+            flush()
+            i = parse_table(lines, i, builder)
+            continue
+        if not line.strip():
+            # a page break inside a sentence: blank lines, then the sentence goes on in lower case
+            j = i
+            while j < n and not lines[j].strip():
+                j += 1
+            if pending and j < n and _continues(pending, lines[j]) and not lines[j].startswith("\t"):
+                pending.append(" ")
+                i = j
+                continue
+            flush()
+            i = j
+            continue
+        if pending and _STRAY_START.match(line):
+            joined = "".join(pending).rstrip()
+            if joined.endswith("(") and line.startswith(")"):
+                joined, line = joined[:-1].rstrip(), line[1:]  # the mark stood in "(1)": drop the empty brackets
+            pending = [joined]
+            traces.append(len(joined))
+            if line.startswith(" ") and not joined.endswith(" "):
+                line = " " + line.lstrip()
+            pending.append(line)
+        elif pending and _continues(pending, line):
+            pending.append(" " + line.lstrip())
+        else:
+            flush()
+            pending = [line]
+        i += 1
+    flush()
+    return builder.blocks, candidates
+
+
+def _continues(pending: list[str], line: str) -> bool:
+    last = "".join(pending).rstrip()
+    if not last or last.endswith(_SENTENCE_END) or classify_heading(last):
+        return False
+    return bool(_LOWER_START.match(line.lstrip()))
+
+
+def _context(text: str, offset: int) -> str:
+    start = max(text.rfind(".", 0, max(offset - 1, 0)), text.rfind(";", 0, max(offset - 1, 0))) + 1
+    return text[start:offset]
+
+
+def parse_table(lines: list[str], i: int, builder: DocumentBuilder) -> int:
+    """Tab-indented cells one a line, blank lines between rows; returns the next line index."""
+    rows: list[list[str]] = []
+    row: list[str] = []
+    n = len(lines)
+    while i < n:
+        line = lines[i]
+        if line.startswith("\t"):
+            row.append(" ".join(line.split()))
+            i += 1
+            continue
+        j = i
+        while j < n and not lines[j].strip() and not lines[j].startswith("\t"):
+            j += 1
+        blanks = j - i
+        if j >= n or blanks >= 2:
+            break
+        if lines[j].startswith("\t"):
+            if blanks:
+                rows.append(row)
+                row = []
+            i = j
+            continue
+        # a cell whose text went on past a line break ("Đã\\n phân loại")
+        if row and j + 1 < n and lines[j + 1].startswith("\t") and not classify_heading(lines[j]):
+            row[-1] = (row[-1] + " " + lines[j].strip()).strip()
+            i = j + 1
+            continue
+        break
+    if row:
+        rows.append(row)
+    builder.table(rows)
+    return i
+
+
+def align_anchors(notes: list[str], candidates: list[Candidate]) -> dict[int, int]:
+    """Footnote number -> anchor offset, by a monotone alignment of notes to candidates.
+
+    Every strong trace should take a note, in order; a note with no trace left for it may take
+    a plain line end, where its words best match the sentence there. Scores: a strong trace
+    used +2, skipped -2; a word-overlap similarity in [0, 1] for each pairing.
+    """
+    if not notes or not any(c.strong for c in candidates):
+        return {}
+    words = [_content_words(n) for n in notes]
+    cwords = [_content_words(c.context) for c in candidates]
+    m, k = len(notes), len(candidates)
+    neg = float("-inf")
+    # best[i][j]: best score having placed the first i notes among the first j candidates
+    best = [[neg] * (k + 1) for _ in range(m + 1)]
+    move = [[None] * (k + 1) for _ in range(m + 1)]
+    best[0][0] = 0.0
+    for i in range(m + 1):
+        for j in range(k + 1):
+            here = best[i][j]
+            if here == neg:
+                continue
+            if j < k:  # leave candidate j without a note
+                score = here - (2.0 if candidates[j].strong else 0.0)
+                if score > best[i][j + 1]:
+                    best[i][j + 1], move[i][j + 1] = score, "skip"
+            if i < m:
+                if j < k:  # note i at candidate j
+                    sim = _similarity(words[i], cwords[j])
+                    score = here + sim + (2.0 if candidates[j].strong else -0.3)
+                    if score > best[i + 1][j + 1]:
+                        best[i + 1][j + 1], move[i + 1][j + 1] = score, "take"
+                score = here - 1.0  # note i left without an anchor
+                if score > best[i + 1][j]:
+                    best[i + 1][j], move[i + 1][j] = score, "none"
+    result: dict[int, int] = {}
+    i, j = m, k
+    while i or j:
+        step = move[i][j]
+        if step == "skip":
+            j -= 1
+        elif step == "take":
+            result[i] = candidates[j - 1].offset
+            i, j = i - 1, j - 1
+        else:
+            i -= 1
+    return result
+
+
+_STOP = set("và của các cho trong được đã có là với theo về tại những một này đó từ đến để trên "
+            "không người năm số tỷ lệ".split())
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in regex.findall(r"\w+", fold(text)) if w not in _STOP and not w.isdigit()}
+
+
+def _similarity(a: set[str], b: set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / (len(a) * len(b)) ** 0.5
