@@ -8,6 +8,7 @@ from importlib import import_module
 RECORD_TYPES = ("citations", "measures", "statistics", "tables", "footnotes", "entities", "tasks")
 
 AVAILABLE = {
+    "citations": "extractors.citations",
     "footnotes": "extractors.footnotes",
     "tables": "extractors.tables",
 }

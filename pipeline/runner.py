@@ -65,8 +65,21 @@ def _work(task: tuple[str, list[str] | None]) -> tuple[str, dict | None, str | N
         return source, None, f"internal error: {type(exc).__name__}: {exc}"[:300]
 
 
-def _cache_key(data_id: str, run: dict[str, str]) -> str:
-    stamp = hashlib.sha1(json.dumps(run, sort_keys=True).encode()).hexdigest()[:8]
+def code_fingerprint() -> str:
+    """A hash of the pipeline's own source: a cached result is reused only by the same code,
+    so an extractor changed without a VERSION bump still redoes its documents."""
+    digest = hashlib.sha1()
+    for package in ("pipeline", "extractors"):
+        root = Path(__file__).resolve().parent.parent / package
+        for path in sorted(root.rglob("*")):
+            if path.suffix in (".py", ".txt", ".json") and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(root).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _cache_key(data_id: str, run: dict[str, str], code: str) -> str:
+    stamp = hashlib.sha1((json.dumps(run, sort_keys=True) + code).encode()).hexdigest()[:8]
     return f"{data_id}-{stamp}"
 
 
@@ -79,6 +92,7 @@ def run(paths: Iterable[str | Path], out_dir: str | Path, *, workers: int | None
     cache.mkdir(parents=True, exist_ok=True)
     files = discover(paths)
     run_versions = versions(only)
+    code = code_fingerprint()
     keys: dict[str, str | None] = {}
     todo: list[str] = []
     early_errors: dict[str, str] = {}
@@ -91,7 +105,7 @@ def run(paths: Iterable[str | Path], out_dir: str | Path, *, workers: int | None
             keys[source] = None
             early_errors[source] = f"cannot open: {exc.strerror or exc}"
             continue
-        keys[source] = key = _cache_key(digest + hashlib.sha1(source.encode()).hexdigest()[:8], run_versions)
+        keys[source] = key = _cache_key(digest + hashlib.sha1(source.encode()).hexdigest()[:8], run_versions, code)
         if force or not (cache / f"{key}.json").exists():
             todo.append(source)
         elif progress:

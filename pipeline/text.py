@@ -47,12 +47,15 @@ def fold(text: str) -> str:
 _HEADINGS = [
     (1, regex.compile(r"^(?P<label>(?i:phần thứ|phần)\s+[\p{L}\d]+)\b")),
     (1, regex.compile(r"^(?P<label>(?i:phụ lục)\s*[\dIVX]*)(?=[\s.:\-–]|$)")),
+    (2, regex.compile(r"^(?P<label>(?i:chương)\s+[IVXL\d]+)\b")),
+    (3, regex.compile(r"^(?P<label>(?i:mục)\s+\d+)\b")),
+    (4, regex.compile(r"^(?P<label>Điều\s+\d+[a-z]?)\s*[.:]")),
     (3, regex.compile(r"^(?P<label>[IVX]{1,5})\s*[.\-–)]\s*(?=\S)")),
     (2, regex.compile(r"^(?P<label>[A-Z])\s*[.)]\s+(?=\S)")),
-    (6, regex.compile(r"^(?P<label>\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+(?=\S)")),
-    (5, regex.compile(r"^(?P<label>\d{1,2}\.\d{1,2})\.?\s+(?=\S)")),
-    (4, regex.compile(r"^(?P<label>\d{1,2})\s*[.)]\s+(?=\D)")),
-    (7, regex.compile(r"^(?P<label>[a-zđ])\s*\)\s+(?=\S)")),
+    (7, regex.compile(r"^(?P<label>\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+(?=\S)")),
+    (6, regex.compile(r"^(?P<label>\d{1,2}\.\d{1,2})\.?\s+(?=\S)")),
+    (5, regex.compile(r"^(?P<label>\d{1,2})\s*[.)]\s+(?=\D)")),
+    (8, regex.compile(r"^(?P<label>[a-zđ])\s*\)\s+(?=\S)")),
 ]
 _MAX_HEADING = 160
 
@@ -75,7 +78,7 @@ def classify_heading(line: str) -> tuple[int | None, str | None] | None:
             continue
         if level == 1 or upper or (len(text) <= _MAX_HEADING and not text.rstrip().endswith((".", ";", ","))):
             label = m.group("label").strip()
-            if level == 1:
+            if level == 1 or label[:1] in "Cc" and len(label) > 2:
                 label = label[:1].upper() + label[1:].lower()
             return level, label
         return None

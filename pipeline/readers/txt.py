@@ -21,6 +21,7 @@ _FIRST_FOOTNOTE = regex.compile(r"(?m)^[ \t]*\ufffd")
 _STRAY_START = regex.compile(r"^(?:[.,;:)]| +[\p{Ll}\d(])")
 _SENTENCE_END = ('.', ':', ';', '!', '?', '…', '"', '”', ')', '»')
 _LOWER_START = regex.compile(r"^\p{Ll}")
+_NEW_ITEM = regex.compile(r"^(?:[-+•*–]\s|\d{1,3}[.)]\s|[a-zđ][.)]\s)")
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -127,7 +128,7 @@ def parse_body(body: str, builder: DocumentBuilder) -> tuple[list, list[Candidat
             if line.startswith(" ") and not joined.endswith(" "):
                 line = " " + line.lstrip()
             pending.append(line)
-        elif pending and _continues(pending, line):
+        elif pending and _continues(pending, line, wrapped=True):
             pending.append(" " + line.lstrip())
         else:
             flush()
@@ -137,11 +138,17 @@ def parse_body(body: str, builder: DocumentBuilder) -> tuple[list, list[Candidat
     return builder.blocks, candidates
 
 
-def _continues(pending: list[str], line: str) -> bool:
+def _continues(pending: list[str], line: str, wrapped: bool = False) -> bool:
+    """Whether `line` goes on with the sentence in `pending`: after a page break only when it
+    starts in lower case; right after a hard wrap, also in upper case, unless it opens a new
+    item ("- …", "1. …", a heading)."""
     last = "".join(pending).rstrip()
     if not last or last.endswith(_SENTENCE_END) or classify_heading(last):
         return False
-    return bool(_LOWER_START.match(line.lstrip()))
+    nxt = line.lstrip()
+    if _LOWER_START.match(nxt):
+        return True
+    return wrapped and not _NEW_ITEM.match(nxt) and classify_heading(nxt) is None
 
 
 def _context(text: str, offset: int) -> str:
