@@ -10,7 +10,8 @@ from .numbers import parse_number
 
 VERSION = "1"
 
-_TITLE_NUMBER = regex.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5}|[A-Za-z])\s*[.)\-–]\s+")
+_TITLE_NUMBER = regex.compile(r"^(?:(?i:bảng|biểu|phụ lục)\s*[\dIVX]*(?:\.\d+)*\s*[:.\-–]\s*"
+                              r"|(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5}|[A-Za-z])\s*[.)\-–]\s+)")
 _MAX_TITLE = 250
 
 

@@ -1,6 +1,10 @@
 """The `vnkb` command."""
 from __future__ import annotations
 
+import csv
+import io
+import json
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -93,6 +97,56 @@ def show(file):
     for t in tables:
         click.secho(f"\nTable {t['index'] + 1}: {t['title'] or '(untitled)'}", bold=True)
         click.echo(format_table(t["header"][-1:] + t["rows"]))
+
+
+@main.command()
+@click.argument("kb_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--conflicts", is_flag=True, help="Only instruments whose mentions disagree on date or issuer.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table")
+@click.option("--limit", type=int, default=None, help="Show at most this many instruments.")
+def cites(kb_dir, conflicts, fmt, limit):
+    """The citation audit of a knowledge base: which instruments are cited, how often, by
+    how many documents, and (--conflicts) where mentions disagree.
+
+    \b
+    Examples:
+        vnkb cites kb/ --limit 10
+        vnkb cites kb/ --conflicts
+        vnkb cites kb/ --format csv > cited.csv
+    """
+    db = Path(kb_dir) / "kb.sqlite"
+    if not db.exists():
+        raise click.ClickException(f"{db}: no kb.sqlite here; run 'vnkb extract PATH -o {kb_dir}' first")
+    con = sqlite3.connect(db)
+    con.row_factory = sqlite3.Row
+    if conflicts:
+        query = ("SELECT ref_id, field, value, source, in_footnote, text FROM citation_conflicts "
+                 "ORDER BY ref_id, field, source, start")
+    else:
+        query = ("SELECT instrument, type, date, issuer, issuer_level, mentions, documents, first_cited, "
+                 "last_cited FROM cited_instruments ORDER BY mentions DESC, documents DESC, instrument")
+    rows = [dict(r) for r in con.execute(query)]
+    con.close()
+    if limit is not None:
+        rows = rows[:limit]
+    emit(rows, fmt)
+
+
+def emit(rows: list[dict], fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+    elif fmt == "csv":
+        if rows:
+            out = io.StringIO()
+            writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+            click.echo(out.getvalue(), nl=False)
+    elif not rows:
+        click.echo("(none)")
+    else:
+        header = list(rows[0])
+        click.echo(format_table([header] + [["" if r[k] is None else str(r[k]) for k in header] for r in rows]))
 
 
 def format_table(rows: list[list[str]], max_width: int = 40) -> str:

@@ -14,7 +14,10 @@ from pathlib import Path
 
 from extractors import RECORD_TYPES
 
-# CSV and SQLite tables: each record type, plus tables' long form and the error rows.
+from .audit import audit
+
+# CSV and SQLite tables: each record type, plus tables' long form and the error rows;
+# the citation audit's tables are added when the base is closed.
 TABLES = ("documents",) + RECORD_TYPES + ("table_cells", "errors")
 ERROR_FIELDS = ("source", "reason")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -96,10 +99,10 @@ class KBWriter:
         self._rows["errors"].append({"source": source, "reason": reason})
         self.counts["errors"] += 1
 
-    def close(self, extra_tables: dict[str, list[dict]] | None = None) -> None:
+    def close(self) -> None:
         self._jsonl.close()
         tables = dict(self._rows)
-        tables.update(extra_tables or {})
+        tables.update(audit(self._rows["citations"], self._rows["documents"]))
         for table, rows in tables.items():
             self._write_csv(table, rows)
         self._write_sqlite(tables)
@@ -107,7 +110,7 @@ class KBWriter:
             os.replace(tmp, self.out / name)
 
     def _write_csv(self, table: str, rows: list[dict]) -> None:
-        fields = columns(rows, ERROR_FIELDS if table == "errors" else ("doc_id",))
+        fields = columns(rows, _first_columns(table))
         with self._open(f"{table}.csv") as fh:
             fh.write("\ufeff")  # Excel reads a CSV as UTF-8 only with a byte-order mark
             writer = csv.DictWriter(fh, fieldnames=fields, lineterminator="\r\n")
@@ -122,7 +125,7 @@ class KBWriter:
         con = sqlite3.connect(tmp)
         try:
             for table, rows in tables.items():
-                fields = columns(rows, ERROR_FIELDS if table == "errors" else ("doc_id",))
+                fields = columns(rows, _first_columns(table))
                 con.execute(f'CREATE TABLE "{table}" ({", ".join(_quote(f) for f in fields)})')
                 if "doc_id" in fields:
                     con.execute(f'CREATE INDEX "{table}_doc_id" ON "{table}" (doc_id)')
@@ -134,6 +137,14 @@ class KBWriter:
             con.commit()
         finally:
             con.close()
+
+
+def _first_columns(table: str) -> tuple[str, ...]:
+    if table == "errors":
+        return ERROR_FIELDS
+    if table in ("cited_instruments", "citation_conflicts"):
+        return ("ref_id",) if table == "citation_conflicts" else ("instrument",)
+    return ("doc_id",)
 
 
 def _quote(name: str) -> str:

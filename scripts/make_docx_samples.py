@@ -122,9 +122,17 @@ def build(txt: Path) -> bytes:
             run = paragraph.add_run(doc.text[cut:block.end])
             run.bold = block.kind == "heading" and block.level is None
     if doc.footnotes:
-        part = Part(PackURI("/word/footnotes.xml"), FOOTNOTES_CT,
-                    footnotes_xml([fn.text for fn in doc.footnotes]), document.part.package)
-        document.part.relate_to(part, RT.FOOTNOTES)
+        attach_footnotes(document, [fn.text for fn in doc.footnotes])
+    return save(document)
+
+
+def attach_footnotes(document, notes: list[str]) -> None:
+    """Give the document a footnotes part; footnote n (1-based) is referenced as w:id n."""
+    part = Part(PackURI("/word/footnotes.xml"), FOOTNOTES_CT, footnotes_xml(notes), document.part.package)
+    document.part.relate_to(part, RT.FOOTNOTES)
+
+
+def save(document) -> bytes:
     raw = io.BytesIO()
     document.save(raw)
     return _fixed_timestamps(raw.getvalue())

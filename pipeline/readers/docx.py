@@ -208,11 +208,11 @@ def table_grid(tbl) -> tuple[list[list[str]], int | None, list[str]]:
             text = " ".join(texts)
             if vmerge == "continue" and grid and col < len(grid[-1]):
                 text = grid[-1][col]
-                if r == merge_depth and first_row_merged:
-                    merge_depth = r + 1
+                if first_row_merged and r == merge_depth + 1:
+                    merge_depth = r
             if r == 0 and (span > 1 or vmerge == "restart"):
                 first_row_merged = True
             row.extend([text] * span)
         grid.append(row)
-    header_rows = marked_header or (max(merge_depth, 0) + 1 if first_row_merged else None)
+    header_rows = marked_header or (merge_depth + 1 if first_row_merged else None)
     return grid, header_rows, refs

@@ -113,8 +113,8 @@ def parse_body(body: str, builder: DocumentBuilder) -> tuple[list, list[Candidat
             while j < n and not lines[j].strip():
                 j += 1
             if pending and j < n and _continues(pending, lines[j]) and not lines[j].startswith("\t"):
-                pending.append(" ")
-                i = j
+                pending.append(" " + lines[j].lstrip())
+                i = j + 1
                 continue
             flush()
             i = j

@@ -1,0 +1,69 @@
+"""The vnkb command through click's CliRunner."""
+import json
+
+from click.testing import CliRunner
+
+from pipeline.cli import main
+
+from conftest import SAMPLES
+
+
+def test_extract_writes_the_base_and_summarises(tmp_path):
+    result = CliRunner().invoke(main, ["extract", str(SAMPLES), "-o", str(tmp_path / "kb"), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert "10 documents" in result.output and "0 errors" in result.output
+    assert (tmp_path / "kb" / "kb.sqlite").exists()
+
+
+def test_extract_exits_1_and_names_bad_files(write, tmp_path):
+    good = write("in/a.txt", "Thực hiện Chỉ thị số 05-CT/TU ngày 10/3/2021.\n")
+    write("in/b.docx", b"not a zip")
+    result = CliRunner().invoke(main, ["extract", str(good.parent), "-o", str(tmp_path / "kb")])
+    assert result.exit_code == 1
+    assert "1 errors" in result.stdout
+    assert "errors.csv" in result.stderr
+    assert "b.docx" in (tmp_path / "kb" / "errors.csv").read_text(encoding="utf-8-sig")
+
+
+def test_only_runs_the_named_extractors(tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(main, ["extract", str(SAMPLES / "001_94b78c62f7a5b96a.txt"), "-o",
+                                  str(tmp_path / "kb"), "--only", "footnotes"])
+    assert result.exit_code == 0, result.output
+    record = json.loads((tmp_path / "kb" / "documents.jsonl").read_text(encoding="utf-8"))
+    assert record["extractors"] == {"footnotes": "1"} and record["citations"] == []
+    bad = runner.invoke(main, ["extract", str(SAMPLES), "-o", str(tmp_path / "x"), "--only", "nonsense"])
+    assert bad.exit_code == 2 and "unknown extractor" in bad.output
+
+
+def test_show_prints_outline_footnotes_and_tables():
+    result = CliRunner().invoke(main, ["show", str(SAMPLES / "000_241e03e88b4b7e0e.docx")])
+    assert result.exit_code == 0, result.output
+    assert "Footnotes (29)" in result.output
+    assert "anchored at:" in result.output
+    assert "Table 1: Kết quả phân loại tổ chức cơ sở đảng" in result.output
+    assert "| HTXSNV" in result.output
+
+
+def test_show_reports_an_unreadable_file(write):
+    result = CliRunner().invoke(main, ["show", str(write("x.docx", b"junk"))])
+    assert result.exit_code == 1 and "not a zip package" in result.output
+
+
+def test_cites_lists_instruments_and_the_real_conflicts(tmp_path):
+    runner = CliRunner()
+    kb = tmp_path / "kb"
+    runner.invoke(main, ["extract", str(SAMPLES), "-o", str(kb), "--workers", "1"])
+    top = runner.invoke(main, ["cites", str(kb), "--format", "json", "--limit", "3"])
+    rows = json.loads(top.output)
+    assert rows[0]["instrument"] == "144-QĐ/TW" and rows[0]["issuer"] == "Bộ Chính trị"
+    conflicts = json.loads(runner.invoke(main, ["cites", str(kb), "--conflicts", "--format", "json"]).output)
+    assert {c["ref_id"] for c in conflicts} == {"144-QĐ/TW", "144/NQ-HĐND"}
+    assert {c["value"] for c in conflicts if c["ref_id"] == "144/NQ-HĐND"} == {"2023-12-08", "2024-12-08"}
+    csv_out = runner.invoke(main, ["cites", str(kb), "--format", "csv"]).output
+    assert csv_out.splitlines()[0].startswith("instrument,type,date,issuer")
+
+
+def test_cites_without_a_base_says_what_to_do(tmp_path):
+    result = CliRunner().invoke(main, ["cites", str(tmp_path)])
+    assert result.exit_code == 1 and "vnkb extract" in result.output
