@@ -9,6 +9,7 @@ RECORD_TYPES = ("citations", "measures", "statistics", "tables", "footnotes", "e
 
 AVAILABLE = {
     "citations": "extractors.citations",
+    "measures": "extractors.measures",
     "footnotes": "extractors.footnotes",
     "tables": "extractors.tables",
 }

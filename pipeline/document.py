@@ -61,16 +61,20 @@ class Document:
                 return fn.n
         return None
 
-    def section_at(self, offset: int) -> str | None:
-        """The heading path governing `offset`, e.g. 'Phần thứ hai > A > III > 2'."""
-        path: list[tuple[int, str]] = []
+    def headings_at(self, offset: int) -> list[Block]:
+        """The numbered headings governing `offset`, outermost first."""
+        path: list[Block] = []
         for block in self.blocks:
             if block.start > offset or block.kind == "footnote":
                 break
             if block.kind == "heading" and block.level is not None:
-                path = [p for p in path if p[0] < block.level]
-                path.append((block.level, block.label or block.text))
-        return " > ".join(label for _, label in path) or None
+                path = [p for p in path if p.level < block.level]
+                path.append(block)
+        return path
+
+    def section_at(self, offset: int) -> str | None:
+        """The heading path governing `offset`, e.g. 'Phần thứ hai > A > III > 2'."""
+        return " > ".join(b.label or b.text for b in self.headings_at(offset)) or None
 
     def anchor_sentence(self, fn: Footnote) -> str | None:
         if fn.anchor is None:

@@ -1,0 +1,179 @@
+"""Where numbers sit in prose: sentences, the piece of a sentence that states one quantity,
+and the spans (dates, document numbers, quoted names) whose digits are not quantities.
+Shared by the measure and statistic extractors."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from pipeline.document import Document
+
+from . import citations
+from .dates import DATE_AFTER
+from .numbers import Quantity, find_quantities
+
+_SENTENCE_END = regex.compile(r"(?<=[.!?…])[ \t]+(?=\S)|(?<=[.!?])(?=\p{Lu})|\n+")
+_DATES = regex.compile(
+    r"\b\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}\b|" + DATE_AFTER.pattern
+    + r"|(?i:tháng)[ \t]*\d{1,2}(?:[ \t]*[/.\-][ \t]*\d{4}|[ \t]+(?i:năm)[ \t]+\d{4})?"
+    + r"|(?i:(?:ngày|sáng|chiều|tối|trưa)[ \t]+)\d{1,2}[./]\d{1,2}\b")
+_QUOTED = regex.compile(r"“[^”\n]{0,200}”|\"[^\"\n]{0,200}\"")
+_YEAR_RANGE = regex.compile(r"\b(?:19|20)\d\d[ \t]*[-–][ \t]*(?:19|20)\d\d\b")
+_SEPARATOR = regex.compile(r",|;|:|\(|\)|[ \t]và[ \t]")
+_CLAUSE_START = regex.compile(r"[;:][ \t]+|\(\d{1,2}\)[ \t]*|[ \t]-[ \t]")
+_COMPARATOR_WORDS = regex.compile(r"(?i:(?:đạt và vượt|ít nhất|tối thiểu|tối đa|không quá|khoảng|gần|trên|dưới|"
+                                  r"hơn|vượt|từ|xuống còn|còn|tăng|giảm|[<>≤≥=]+)[ \t]*)+$")
+_LINK_WORDS = regex.compile(r"(?i:đạt|là|chiếm|ở mức|bằng|được|lên|xuống|còn)[ \t]*$")
+_POPULATION_BEFORE = regex.compile(r"(?:trên|/)[ \t]*$")
+# Numbers that name, order or describe rather than measure: "lần thứ 4", "khóa XII", "dưới 5
+# tuổi", "12 loại vắc xin", "8 tháng đầu năm", "cấp 2", "COVID-19".
+_NAMING_BEFORE = regex.compile(r"(?i:lần thứ|khóa|khoá|trung ương|mức độ|cấp|tuyến|phiên|hạng|số hiệu|mã|"
+                               r"điều|khoản|điểm|mục|phụ lục|chương|kỳ|hội nghị|đại hội|thông tư|nghị định|"
+                               r"quyết định|chỉ thị|đề án|chương trình|kế hoạch số|công văn|giai đoạn|nhiệm kỳ)[ \t]*$|[\p{L}]-$|\b\p{Lu}{2,}[ \t]*$")
+_DESCRIPTIVE_UNITS = {"tuổi", "loại", "chỉ tiêu", "nhiệm vụ", "nhóm nhiệm vụ", "nội dung", "khâu", "điều", "con"}
+_LEAD_RATE = regex.compile(r"(\p{L}[\p{L} ]{0,30}?)[ \t]*/[ \t]*(vạn|10\.000|100\.000|1\.000)[ \t]+dân")
+
+
+@dataclass
+class Piece:
+    quantity: Quantity
+    start: int  # the piece of the sentence that states this quantity
+    end: int
+    sentence_start: int
+    sentence_end: int
+
+
+def skip_spans(doc: Document) -> list[tuple[int, int]]:
+    """Spans whose digits are never quantities: dates, cited document numbers, quoted names,
+    year ranges."""
+    spans = [(c["start"], c["end"]) for c in citations.extract(doc)]
+    for pattern in (_DATES, _QUOTED, _YEAR_RANGE):
+        spans.extend((m.start(), m.end()) for m in pattern.finditer(doc.text))
+    return sorted(spans)
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    import bisect
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    while i >= 0 and spans[i][0] <= pos:
+        if pos < spans[i][1]:
+            return True
+        i -= 1
+        if i >= 0 and spans[i][1] < pos - 400:
+            break
+    return False
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, pos = [], start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < end:
+        out.append((pos, end))
+    return out
+
+
+def is_measure_number(text: str, q: Quantity, spans, block_start: int) -> bool:
+    if _inside(spans, q.number_start):
+        return False
+    raw = text[q.number_start:q.end]
+    if isinstance(q.value, int) and 1900 <= q.value <= 2100 and not q.unit and q.value_max is None:
+        return False  # a year
+    if q.unit and q.unit.casefold() in _DESCRIPTIVE_UNITS:
+        return False
+    if q.unit in ("năm", "tháng", "ngày") and not q.is_range:
+        return False  # a duration ("Trong 5 năm", "Kế hoạch 05 năm")
+    after = text[q.end:q.end + 16].casefold()
+    if q.unit in ("năm", "tháng") and regex.match(r"[ \t]*(?:tuổi|đầu|cuối|qua|trước|sau)", after):
+        return False
+    before = text[max(block_start, q.number_start - 16):q.number_start]
+    if _NAMING_BEFORE.search(before):
+        return False
+    if q.number_start == block_start and regex.match(r"\d+[ \t]*[.)]", raw + after):
+        return False  # the number of a list item
+    if before.endswith("(") and text[q.end:q.end + 1] == ")" and q.unit is None:
+        return False  # "(1)": a reference mark
+    return True
+
+
+def pieces(text: str, start: int, end: int, spans, block_start: int) -> list[Piece]:
+    """Quantities of the prose in text[start:end], each with the piece of its sentence."""
+    out: list[Piece] = []
+    for s_start, s_end in sentences(text, start, end):
+        qs = []
+        rate = None  # "trên 100.000 dân dưới 1,5": the population comes before the value
+        named_end = None  # "mức độ 3, 4": a number listed after a naming number names too
+        for q in find_quantities(text, s_start, s_end):
+            if named_end is not None and regex.fullmatch(r"[ \t]*(?:,|và)[ \t]*", text[named_end:q.number_start]):
+                named_end = q.end
+                continue
+            if not is_measure_number(text, q, spans, block_start):
+                named_end = q.end if _NAMING_BEFORE.search(text[max(block_start, q.number_start - 16):q.number_start]) else None
+                continue
+            named_end = None
+            if q.value in (100, 1000, 10000, 100000) and q.unit is None and not q.is_range \
+                    and _POPULATION_BEFORE.search(text[s_start:q.number_start]) \
+                    and regex.match(r"[ \t]*dân", text[q.end:q.end + 6]):
+                rate = f"/{q.value} dân"
+                continue
+            if rate and q.unit is None:
+                q.unit, rate = rate, None
+            if q.unit is None:  # "bình quân giường bệnh/vạn dân đạt 32,2"
+                lead_rate = _LEAD_RATE.search(text, s_start, q.number_start)
+                if lead_rate and q.number_start - lead_rate.end() < 12:
+                    noun = lead_rate.group(1).split()[-2:] if len(lead_rate.group(1).split()) > 1 else lead_rate.group(1).split()
+                    den = {"vạn": "10000"}.get(lead_rate.group(2), lead_rate.group(2).replace(".", ""))
+                    q.unit = f"{' '.join(noun)}/{den} dân"
+            qs.append(q)
+        bounds = [s_start]
+        for a, b in zip(qs, qs[1:]):
+            cut = None
+            for m in _SEPARATOR.finditer(text, a.end, b.start):
+                cut = m.start() + (1 if m.group(0).startswith((" ", "\t")) else 0)
+            bounds.append(cut if cut is not None else a.end)
+        bounds.append(s_end)
+        for i, q in enumerate(qs):
+            begin = bounds[i]
+            for m in _CLAUSE_START.finditer(text, begin, q.start):
+                begin = m.end()
+            lead = text[begin:q.start]
+            comparator_words = _COMPARATOR_WORDS.search(lead)
+            tail = text[q.end:bounds[i + 1]]
+            linked = _LINK_WORDS.search(lead[:len(lead) - (len(comparator_words.group(0)) if comparator_words else 0)])
+            if len(lead.split()) > 10 and len(tail.split()) >= 2 and not linked:
+                # "… với 100% các đơn vị thực hiện tốt": what is measured follows the number
+                begin = q.start - (len(comparator_words.group(0)) if comparator_words else 0)
+            out.append(Piece(q, begin, _piece_end(text, q, bounds[i + 1]), s_start, s_end))
+    return out
+
+
+def _piece_end(text: str, q: Quantity, limit: int) -> int:
+    """A piece ends at the next ';', or at the first comma after a few words of its own."""
+    end = limit
+    semicolon = text.find(";", q.end, limit)
+    if semicolon != -1:
+        end = semicolon
+    for m in regex.finditer(r",", text[q.end:end]):
+        if len(text[q.end:q.end + m.start()].split()) >= 6:
+            end = q.end + m.start()
+            break
+    return max(end, q.end)
+
+
+_LEAD_JUNK = regex.compile(r"^[\s,;:()\-–+•.]*(?:(?i:trong đó|đồng thời|với|và|còn|có|đạt|là|chiếm)\b[\s,:]*)*")
+_BASE = regex.compile(r"(?i:so với)(?:[ \t]+(?:cùng kỳ|kế hoạch|năm|mục tiêu|chỉ tiêu))*(?:[ \t]+(?:19|20)\d\d)?")
+_TAIL_JUNK = regex.compile(r"[\s,;:(\-–]*(?:(?i:đạt|là|chiếm|có|với|khoảng|gần|trên|dưới|hơn|từ|ít nhất|"
+                           r"tối thiểu|tối đa|không quá|xuống còn|giảm còn|xuống|còn|tăng|giảm|lên)[\s,:]*)*$")
+
+
+def describe(text: str, piece: Piece) -> str:
+    """What the piece's quantity measures: its words without the number, comparator and unit."""
+    q = piece.quantity
+    head = _TAIL_JUNK.sub("", text[piece.start:q.start])
+    counted = q.unit and regex.search(r"\p{L}", q.unit) and "/" not in q.unit and "%" not in q.unit
+    tail = text[q.unit_start if counted else q.end:piece.end]
+    words = " ".join(_BASE.sub(" ", head + " " + tail).split())
+    return _LEAD_JUNK.sub("", words).strip(" ,;:.()")
