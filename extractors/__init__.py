@@ -10,6 +10,7 @@ RECORD_TYPES = ("citations", "measures", "statistics", "tables", "footnotes", "e
 AVAILABLE = {
     "citations": "extractors.citations",
     "measures": "extractors.measures",
+    "statistics": "extractors.statistics",
     "footnotes": "extractors.footnotes",
     "tables": "extractors.tables",
 }

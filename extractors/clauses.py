@@ -30,8 +30,9 @@ _POPULATION_BEFORE = regex.compile(r"(?:trên|/)[ \t]*$")
 # tuổi", "12 loại vắc xin", "8 tháng đầu năm", "cấp 2", "COVID-19".
 _NAMING_BEFORE = regex.compile(r"(?i:lần thứ|khóa|khoá|trung ương|mức độ|cấp|tuyến|phiên|hạng|số hiệu|mã|"
                                r"điều|khoản|điểm|mục|phụ lục|chương|kỳ|hội nghị|đại hội|thông tư|nghị định|"
-                               r"quyết định|chỉ thị|đề án|chương trình|kế hoạch số|công văn|giai đoạn|nhiệm kỳ)[ \t]*$|[\p{L}]-$|\b\p{Lu}{2,}[ \t]*$")
-_DESCRIPTIVE_UNITS = {"tuổi", "loại", "chỉ tiêu", "nhiệm vụ", "nhóm nhiệm vụ", "nội dung", "khâu", "điều", "con"}
+                               r"quyết định|chỉ thị|đề án|chương trình|kế hoạch số|công văn|giai đoạn|nhiệm kỳ|"
+                               r"(?<!tổng[ \t])số)[ \t]*:?[ \t]*$|[\p{L}]-$|\b\p{Lu}{2,}[ \t]*$")
+_DESCRIPTIVE_UNITS = {"tuổi", "loại", "chỉ tiêu", "nhiệm vụ", "nhóm nhiệm vụ", "nội dung", "khâu", "điều", "con", "tuần tuổi"}
 _LEAD_RATE = regex.compile(r"(\p{L}[\p{L} ]{0,30}?)[ \t]*/[ \t]*(vạn|10\.000|100\.000|1\.000)[ \t]+dân")
 
 
@@ -132,12 +133,19 @@ def pieces(text: str, start: int, end: int, spans, block_start: int) -> list[Pie
         for a, b in zip(qs, qs[1:]):
             cut = None
             for m in _SEPARATOR.finditer(text, a.end, b.start):
+                if m.group(0) == ":" and not text[m.end():b.start].strip():
+                    break  # "số CBCC cử đi đào tạo: 199": the label belongs to the number after it
                 cut = m.start() + (1 if m.group(0).startswith((" ", "\t")) else 0)
-            bounds.append(cut if cut is not None else a.end)
+            if cut is None:
+                words = _COMPARATOR_WORDS.search(text[a.end:b.start])
+                cut = b.start - (len(words.group(0)) if words else 0)
+            bounds.append(cut)
         bounds.append(s_end)
         for i, q in enumerate(qs):
             begin = bounds[i]
             for m in _CLAUSE_START.finditer(text, begin, q.start):
+                if m.group(0).startswith(":") and not text[m.end():q.start].strip():
+                    break
                 begin = m.end()
             lead = text[begin:q.start]
             comparator_words = _COMPARATOR_WORDS.search(lead)

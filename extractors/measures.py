@@ -35,6 +35,8 @@ _COMPARATORS = [  # (pattern at the end of the words before the number, comparat
     (r"giảm(?:[ \t]+(?:thêm|mỗi năm|hằng năm|hàng năm|bình quân))?", "decrease"),
 ]
 _COMPARATOR = [(regex.compile(r"(?i:" + p + r")[ \t]*$"), c) for p, c in _COMPARATORS]
+_STATES_LEVEL = regex.compile(r"(?:(?i:đạt|là|chiếm|bằng|khoảng|gần|trên|dưới|hơn|tăng|giảm|còn|lên|xuống|"
+                              r"được|có|tổng số|tổng|mức)|[:=<>≥≤])[ \t]*$")
 _BELOW_AFTER_DOWN = regex.compile(r"(?i:xuống(?:[ \t]+còn)?)[ \t]*(?:<|dưới)[ \t]*$")
 
 
@@ -83,22 +85,23 @@ def default_kind(doc: Document) -> str:
     return "target" if _PLAN_DOCUMENT.search(doc.text[:800]) else "result"
 
 
-def _cue_text(doc: Document, offset: int) -> list[str]:
-    """Each governing heading's text with the unnumbered title lines under it
-    ("Phần thứ nhất" + "ĐÁNH GIÁ KẾT QUẢ …"), outermost first."""
+def _cue_texts(doc: Document) -> dict[int, list[str]]:
+    """For each block start, every governing heading's text with the unnumbered title lines
+    under it ("Phần thứ nhất" + "ĐÁNH GIÁ KẾT QUẢ …"), outermost first."""
+    cues: dict[int, list[str]] = {}
     path: list[list] = []
     for block in doc.blocks:
-        if block.start > offset or block.kind == "footnote":
+        if block.kind == "footnote":
             break
-        if block.kind != "heading":
-            continue
-        if block.level is None:
-            if path:
-                path[-1][1] += " " + block.text
-            continue
-        path = [p for p in path if p[0] < block.level]
-        path.append([block.level, block.text])
-    return [t for _, t in path]
+        if block.kind == "heading":
+            if block.level is None:
+                if path:
+                    path[-1][1] += " " + block.text
+            else:
+                path = [p for p in path if p[0] < block.level]
+                path.append([block.level, block.text])
+        cues[block.start] = [t for _, t in path]
+    return cues
 
 
 def heading_cue(cues: list[str]) -> str | None:
@@ -117,6 +120,7 @@ def extract(doc: Document) -> list[dict]:
     scope_year: int | None = None  # from a sentence opening "Năm 2009, …", until the next heading
     out: list[dict] = []
     text = doc.text
+    cues = _cue_texts(doc)
     for block in doc.blocks:
         if block.kind == "footnote":
             break
@@ -130,7 +134,7 @@ def extract(doc: Document) -> list[dict]:
             ys = years_in(text, block.start, block.end)
             if ys:
                 lead_year = ys[-1]
-        section_kind = heading_cue(_cue_text(doc, block.start))
+        section_kind = heading_cue(cues[block.start])
         scope_at = {}
         for s_start, s_end in sentences(text, block.start, block.end):
             scoped = _SCOPE_YEAR.match(text, s_start, s_end)
@@ -138,6 +142,8 @@ def extract(doc: Document) -> list[dict]:
             scope_at[s_start] = scope_year
         previous, previous_comparator = None, None
         for piece in pieces(text, block.start, block.end, spans, block.start):
+            if piece.quantity.unit is None and not _STATES_LEVEL.search(text[piece.start:piece.quantity.start]):
+                continue  # a bare number with no unit and no "đạt", "là" …: a code or a table figure
             if previous is None or previous.sentence_start != piece.sentence_start:
                 previous = previous_comparator = None
             listed = previous is not None and regex.fullmatch(

@@ -107,7 +107,7 @@ _COUNT_NOUNS = sorted("""
 |sinh viên|km|ha|héc ta|tấn|tỷ đồng|triệu đồng|nghìn đồng|đồng|con|bác sĩ|sáng kiến|doanh nghiệp|hộ|hộ nghèo
 |dự án|công trình|tổ chức|tổ chức cơ sở đảng|sở ngành|sở, ngành|kỹ thuật|kỹ thuật mới|đề tài|vụ|tháng|ngày
 |năm|mét|m2|m3|kg|lít|nhà|căn|phòng|khoa|xe|chuyến|buổi|bài|tin|phiên|thôn|bản|tổ|nhóm|đoàn viên|hội viên
-|ngàn lượt người|nghìn lượt người|nghìn hồ sơ|nghìn sáng kiến|triệu đồng/năm|lần/năm|con/bà mẹ|chủ đề|gói|bé trai|chỉ tiêu|nhiệm vụ|nhóm nhiệm vụ|nội dung|khâu|điều|tuổi|loại""".replace("\n", "").split("|"),
+|ngàn lượt người|nghìn lượt người|nghìn hồ sơ|nghìn sáng kiến|triệu đồng/năm|lần/năm|con/bà mẹ|chủ đề|gói|bé trai|cc|w|kw|mw|kwh|mm|cm|m|g|gsm|micron|tuần tuổi|tuần|giờ|phút|°c|lượt khám|chỉ tiêu|nhiệm vụ|nhóm nhiệm vụ|nội dung|khâu|điều|tuổi|loại""".replace("\n", "").split("|"),
                       key=len, reverse=True)
 _COUNT_NOUN = regex.compile(r"[ \t]*(?P<u>(?:" + "|".join(regex.escape(u) for u in _COUNT_NOUNS) + r"))(?![\p{L}])",
                             regex.IGNORECASE)
@@ -118,7 +118,7 @@ _RANGE_TAIL = regex.compile(r"[ \t]*(?P<u>%|‰)?[ \t]*(?:-|–|—|đến|tới
 _POPULATION = regex.compile(r"[ \t]*(?:/|trên)[ \t]*(?P<d>100\.000|100000|10\.000|10000|1\.000|1000|100|vạn)"
                             r"[ \t]*(?P<p>dân|bé gái|người dân|người|trẻ đẻ sống|ca sinh)?(?![\p{L}\d])")
 _RATIO = regex.compile(r"/(?P<d>\d+)(?![\d.,])")
-NUMBER = regex.compile(r"(?<![\p{L}\d.,/])(?P<n>" + NUMERAL + r")(?![\d])")
+NUMBER = regex.compile(r"(?<![\p{L}\d.,/])(?P<n>" + NUMERAL + r")(?![\d])(?![.,]\d)")  # not "8704.51.25"
 
 
 @dataclass
@@ -156,9 +156,10 @@ def read_unit(text: str, pos: int) -> tuple[str | None, int]:
     if rate and (rate.group("p") or text[rate.start():rate.end()].lstrip().startswith("/")):
         people = rate.group("p") or "dân"
         return f"{noun or ''}/{_denominator(rate.group('d'))} {people}", rate.end()
-    per = regex.match(r"/(?P<w>năm|bà mẹ|người|tháng|ngày)(?![\p{L}])", text[pos:pos + 10])
+    per = regex.match(r"(?:/(?:năm|bà mẹ|người|tháng|ngày|giờ|phút|m2|m3|ha|km|tấn|kg|lít|lượt))+(?![\p{L}\d])",
+                      text[pos:pos + 30])
     if noun and per:
-        return f"{noun}/{per.group('w')}", pos + per.end()
+        return f"{noun}{per.group(0)}", pos + per.end()
     return noun, pos
 
 

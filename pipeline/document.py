@@ -7,7 +7,9 @@ points into that single string.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass
@@ -61,16 +63,26 @@ class Document:
                 return fn.n
         return None
 
-    def headings_at(self, offset: int) -> list[Block]:
-        """The numbered headings governing `offset`, outermost first."""
-        path: list[Block] = []
+    @cached_property
+    def _heading_paths(self) -> tuple[list[int], list[tuple[Block, ...]]]:
+        """For each heading, where it starts and the path of headings it opens."""
+        starts: list[int] = []
+        paths: list[tuple[Block, ...]] = []
+        path: tuple[Block, ...] = ()
         for block in self.blocks:
-            if block.start > offset or block.kind == "footnote":
+            if block.kind == "footnote":
                 break
             if block.kind == "heading" and block.level is not None:
-                path = [p for p in path if p.level < block.level]
-                path.append(block)
-        return path
+                path = tuple(p for p in path if p.level < block.level) + (block,)
+                starts.append(block.start)
+                paths.append(path)
+        return starts, paths
+
+    def headings_at(self, offset: int) -> list[Block]:
+        """The numbered headings governing `offset`, outermost first."""
+        starts, paths = self._heading_paths
+        i = bisect_right(starts, offset) - 1
+        return list(paths[i]) if i >= 0 and offset < self.body_end else []
 
     def section_at(self, offset: int) -> str | None:
         """The heading path governing `offset`, e.g. 'Phần thứ hai > A > III > 2'."""
