@@ -8,6 +8,7 @@ from importlib import import_module
 RECORD_TYPES = ("citations", "measures", "statistics", "tables", "footnotes", "entities", "tasks")
 
 AVAILABLE = {
+    "metadata": "extractors.metadata",
     "citations": "extractors.citations",
     "measures": "extractors.measures",
     "statistics": "extractors.statistics",
@@ -17,7 +18,8 @@ AVAILABLE = {
 
 
 def names() -> list[str]:
-    return [t for t in RECORD_TYPES if t in AVAILABLE]
+    """Every extractor, the document's metadata first."""
+    return ["metadata"] + [t for t in RECORD_TYPES if t in AVAILABLE]
 
 
 def load(name: str):

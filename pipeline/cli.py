@@ -13,6 +13,7 @@ import click
 import extractors
 
 from . import runner
+from .kb import csv_safe
 from .readers import ReadError, read
 
 
@@ -132,21 +133,105 @@ def cites(kb_dir, conflicts, fmt, limit):
     emit(rows, fmt)
 
 
-def emit(rows: list[dict], fmt: str) -> None:
+TARGET_COLUMNS = ("measure_id", "kind", "indicator", "comparator", "value", "value_max", "unit", "year",
+                  "status", "text", "section", "doc_id", "source", "doc_kind", "issuer", "place", "date", "term")
+
+
+@main.command()
+@click.argument("kb_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--kind", type=click.Choice(["target", "result"]), default=None, help="Only targets or only results.")
+@click.option("--year", type=int, default=None, help="Only measures due or measured in this year.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "xlsx", "table"]), default="csv")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Write to this file (required for xlsx; default: standard output).")
+def targets(kb_dir, kind, year, fmt, output):
+    """Export measures for dashboards and spreadsheets: one row a measure, with the citing
+    document's issuer, place, date and term, and a stable measure_id.
+
+    \b
+    Examples:
+        vnkb targets kb/ --kind target --year 2030
+        vnkb targets kb/ --format xlsx -o targets.xlsx
+    """
+    rows = measure_rows(Path(kb_dir), kind, year)
+    if fmt == "xlsx":
+        if not output:
+            raise click.UsageError("--format xlsx writes a file: give it with -o FILE.xlsx")
+        write_xlsx(rows, Path(output))
+        click.echo(f"{len(rows)} measures -> {output}", err=True)
+        return
+    if output:
+        with open(output, "w", encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="") as fh:
+            fh.write(render(rows, fmt))
+        click.echo(f"{len(rows)} measures -> {output}", err=True)
+    else:
+        click.echo(render(rows, fmt), nl=False)
+
+
+def measure_rows(kb_dir: Path, kind: str | None, year: int | None) -> list[dict]:
+    db = kb_dir / "kb.sqlite"
+    if not db.exists():
+        raise click.ClickException(f"{db}: no kb.sqlite here; run 'vnkb extract PATH -o {kb_dir}' first")
+    con = sqlite3.connect(db)
+    con.row_factory = sqlite3.Row
+    columns = {r[1] for r in con.execute("PRAGMA table_info(measures)")}
+    if "value" not in columns:  # a base with no measure at all
+        return []
+    status = "m.status" if "status" in columns else "NULL"
+    query = (f"SELECT m.doc_id || '-' || m.start AS measure_id, m.kind, m.indicator, m.comparator, m.value, "
+             f"m.value_max, m.unit, m.year, {status} AS status, m.text, m.section, m.doc_id, d.source, "
+             f"d.kind AS doc_kind, d.issuer, d.place, d.date, d.term "
+             f"FROM measures m JOIN documents d USING (doc_id) WHERE 1=1")
+    params: list = []
+    if kind:
+        query += " AND m.kind = ?"
+        params.append(kind)
+    if year is not None:
+        query += " AND m.year = ?"
+        params.append(year)
+    rows = [dict(r) for r in con.execute(query + " ORDER BY d.source, m.start", params)]
+    con.close()
+    return rows
+
+
+def write_xlsx(rows: list[dict], path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "measures"
+    sheet.append(list(TARGET_COLUMNS))
+    for row in rows:
+        # values go in as numbers; text cells starting '=' are set as strings, never formulas
+        sheet.append([row.get(c) for c in TARGET_COLUMNS])
+    for cell in sheet[1]:
+        cell.font = cell.font.copy(bold=True)
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"
+    sheet.freeze_panes = "A2"
+    book.save(path)
+
+
+def render(rows: list[dict], fmt: str) -> str:
     if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
-    elif fmt == "csv":
+        return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
+    if fmt == "csv":
+        out = io.StringIO()
         if rows:
-            out = io.StringIO()
             writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
             writer.writeheader()
-            writer.writerows(rows)
-            click.echo(out.getvalue(), nl=False)
-    elif not rows:
-        click.echo("(none)")
-    else:
-        header = list(rows[0])
-        click.echo(format_table([header] + [["" if r[k] is None else str(r[k]) for k in header] for r in rows]))
+            writer.writerows({k: csv_safe(v) for k, v in r.items()} for r in rows)
+        return out.getvalue()
+    if not rows:
+        return "(none)\n"
+    header = list(rows[0])
+    return format_table([header] + [["" if r[k] is None else str(r[k]) for k in header] for r in rows]) + "\n"
+
+
+def emit(rows: list[dict], fmt: str) -> None:
+    click.echo(render(rows, fmt), nl=False)
 
 
 def format_table(rows: list[list[str]], max_width: int = 40) -> str:

@@ -76,7 +76,8 @@ def classify_heading(line: str) -> tuple[int | None, str | None] | None:
         m = pattern.match(text)
         if not m:
             continue
-        if level == 1 or upper or (len(text) <= _MAX_HEADING and not text.rstrip().endswith((".", ";", ","))):
+        short = len(text) <= 70 and not text.endswith((";", ","))  # "2. Chỉ tiêu về chuyên môn."
+        if level == 1 or upper or short or (len(text) <= _MAX_HEADING and not text.endswith((".", ";", ","))):
             label = m.group("label").strip()
             if level == 1 or label[:1] in "Cc" and len(label) > 2:
                 label = label[:1].upper() + label[1:].lower()

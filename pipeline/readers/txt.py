@@ -143,9 +143,12 @@ def _continues(pending: list[str], line: str, wrapped: bool = False) -> bool:
     starts in lower case; right after a hard wrap, also in upper case, unless it opens a new
     item ("- …", "1. …", a heading)."""
     last = "".join(pending).rstrip()
-    if not last or last.endswith(_SENTENCE_END) or classify_heading(last):
-        return False
     nxt = line.lstrip()
+    heading = classify_heading(last)
+    if heading == (None, None) and wrapped and _LOWER_START.match(nxt):
+        return True  # a title in capitals that goes on in lower case: "KẾT LUẬN CỦA …\ntại buổi làm việc …"
+    if not last or last.endswith(_SENTENCE_END) or heading:
+        return False
     if _LOWER_START.match(nxt):
         return True
     return wrapped and not _NEW_ITEM.match(nxt) and classify_heading(nxt) is None
