@@ -12,6 +12,7 @@ AVAILABLE = {
     "citations": "extractors.citations",
     "measures": "extractors.measures",
     "statistics": "extractors.statistics",
+    "tasks": "extractors.tasks",
     "footnotes": "extractors.footnotes",
     "tables": "extractors.tables",
 }

@@ -15,8 +15,8 @@ from .places import province_names
 
 VERSION = "1"
 
-_NUMBER = regex.compile(r"^Số[ \t]*:?[ \t]*(?P<n>\S*)")
-_PLACE_DATE = regex.compile(r"^(?P<place>\p{Lu}[\p{L} .\-]{1,40}?),[ \t]*ngày[ \t]*(?P<d>\d{1,2})?[ \t]*tháng[ \t]*"
+_NUMBER = regex.compile(r"(?m)(?:^|[ \t])(?:(?:Luật|Nghị quyết|Pháp lệnh)[ \t]+)?(?<![\p{L}/])Số[ \t]*:[ \t]*(?P<n>[^\s,;]*)")
+_PLACE_DATE = regex.compile(r"(?P<place>(?<![\p{L}])\p{Lu}\p{Ll}*(?:[ \t]+\p{Lu}\p{Ll}*){0,3}),[ \t]*ngày[ \t]*(?P<d>\d{1,2})?[ \t]*tháng[ \t]*"
                             r"(?P<m>\d{1,2})[ \t]*năm[ \t]*(?P<y>\d{4})")
 _SUBJECT = regex.compile(r"^(?:V/v|V/V|Về việc)[ \t:]*(?P<s>.+)$", regex.S)
 _LIST_ITEM = regex.compile(r"^[ \t]*[-+•–][ \t]*(?P<item>.+?)[ \t]*[;.,]?[ \t]*$")
@@ -34,7 +34,11 @@ _PERSON = regex.compile(r"^(?:\p{Lu}\p{Ll}*[ \t]+){1,4}\p{Lu}\p{Ll}*$")
 _PORTAL_JUNK = regex.compile(r"(?i:^(?:các bài đã đăng|xem thêm|hộp thư điện tử|mail box|website|thư viện ảnh|"
                              r"tiếp nhận thông tin|gửi thông tin|tin liên quan|bài viết khác|chia sẻ|in bài)\b)")
 _DOC_TYPES = ("THÔNG BÁO", "KẾ HOẠCH", "NGHỊ QUYẾT", "BÁO CÁO", "QUYẾT ĐỊNH", "CHỈ THỊ", "TỜ TRÌNH",
-              "CHƯƠNG TRÌNH", "HƯỚNG DẪN", "CÔNG VĂN", "KẾT LUẬN", "QUY ĐỊNH", "ĐỀ ÁN")
+              "CHƯƠNG TRÌNH", "HƯỚNG DẪN", "CÔNG VĂN", "KẾT LUẬN", "QUY ĐỊNH", "ĐỀ ÁN", "NGHỊ ĐỊNH", "THÔNG TƯ",
+              "LUẬT", "PHÁP LỆNH", "THÔNG TƯ LIÊN TỊCH", "VĂN BẢN HỢP NHẤT")
+_HEADER_BODY = regex.compile(r"^(?:CHÍNH PHỦ|QUỐC HỘI|ỦY BAN THƯỜNG VỤ QUỐC HỘI|THỦ TƯỚNG CHÍNH PHỦ|BỘ [\p{Lu} \-]+|"
+                             r"(?:ỦY|UỶ) BAN NHÂN DÂN[\p{Lu} ]*|HỘI ĐỒNG NHÂN DÂN[\p{Lu} ]*|SỞ [\p{Lu} ]+|"
+                             r"TỈNH (?:ỦY|UỶ)[\p{Lu} ]*|BAN [\p{Lu} ]+|VĂN PHÒNG[\p{Lu} ]*|ĐẢNG (?:ỦY|UỶ)[\p{Lu} ]*)$")
 _SYMBOL_BODIES = {"SYT": "Sở Y tế", "BYT": "Bộ Y tế", "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân",
                   "TU": "Tỉnh ủy", "VPTU": "Văn phòng Tỉnh ủy", "ĐUK": "Đảng ủy Khối", "BTGTU": "Ban Tuyên giáo Tỉnh ủy",
                   "BTCTU": "Ban Tổ chức Tỉnh ủy", "SGDĐT": "Sở Giáo dục và Đào tạo", "STC": "Sở Tài chính",
@@ -50,12 +54,13 @@ def extract(doc: Document) -> dict:
     meta: dict = {"kind": None, "title": None, "number": None, "issuer": None, "place": None, "date": None,
                   "subject": None, "recipients": [], "distribution": [], "signer_name": None,
                   "signer_title": None, "draft": False, "term": None}
+    header = "\n".join(b.text for b in head)[:2500]
+    if m := _NUMBER.search(header):
+        meta["number"] = m.group("n") or None
+    if m := _PLACE_DATE.search(header):
+        meta["place"] = m.group("place").strip()
+        meta["date"] = iso(m.group("y"), m.group("m"), m.group("d"))
     for b in head:
-        if meta["number"] is None and (m := _NUMBER.match(b.text)):
-            meta["number"] = m.group("n") or None
-        if meta["place"] is None and (m := _PLACE_DATE.match(b.text)):
-            meta["place"] = m.group("place").strip()
-            meta["date"] = iso(m.group("y"), m.group("m"), m.group("d"))
         if meta["subject"] is None and (m := _SUBJECT.match(b.text)):
             meta["subject"] = " ".join(m.group("s").split())
     meta["recipients"] = _list_after(blocks, "kính gửi", head_only=True)
@@ -114,7 +119,8 @@ def _kind(doc: Document, head: list[Block], meta: dict, news: bool) -> str:
     if "báo cáo chính trị" in opening or ("đại hội" in opening and "nhiệm kỳ" in opening
                                           and ("đánh giá kết quả" in opening or "phần thứ nhất" in opening)):
         return "political_report"
-    if "phát động" in subject or "phát động thi đua" in opening:
+    if "phát động" in subject or "thi đua" in subject or regex.search(
+            r"phát động(?: phong trào)? thi đua", fold(doc.text[:2000])):
         return "emulation"
     if regex.search(r"thông báo\s+kết luận|^kết luận", opening) or (
             "thông báo" in opening and "kết luận" in opening):
@@ -167,6 +173,10 @@ def _signer(blocks: list[Block], news: bool) -> tuple[str | None, str | None]:
 
 
 def _issuer(doc: Document, blocks: list[Block], meta: dict) -> str | None:
+    for b in blocks[:10]:
+        line = " ".join(b.text.split())
+        if _HEADER_BODY.match(line) and not line.startswith("CỘNG HÒA"):
+            return _as_written(doc, line)
     if meta["number"]:
         symbol = meta["number"].split("/")[-1]
         first = regex.split(r"[-]", symbol)[0]
@@ -190,6 +200,17 @@ def _issuer(doc: Document, blocks: list[Block], meta: dict) -> str | None:
             committee = next(v for k, v in _COMMITTEES.items() if fold(title).startswith(k))
             return f"{committee} {unit}"
     return None
+
+
+def _as_written(doc: Document, caps: str) -> str:
+    """A header line in capitals as the body text writes the name: "BỘ TÀI CHÍNH" -> "Bộ Tài chính"."""
+    pattern = regex.compile(r"(?<![\p{L}])" + r"[ \t\n]+".join(regex.escape(w) for w in caps.split()) + r"(?![\p{L}])",
+                            regex.IGNORECASE)
+    for m in pattern.finditer(doc.text, 0, doc.body_end):
+        found = " ".join(m.group(0).split())
+        if found != caps:
+            return found
+    return caps[:1] + caps[1:].lower()
 
 
 def _news_place(doc: Document, meta: dict) -> str | None:

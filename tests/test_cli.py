@@ -67,3 +67,23 @@ def test_cites_lists_instruments_and_the_real_conflicts(tmp_path):
 def test_cites_without_a_base_says_what_to_do(tmp_path):
     result = CliRunner().invoke(main, ["cites", str(tmp_path)])
     assert result.exit_code == 1 and "vnkb extract" in result.output
+
+
+def test_targets_export_filters_and_writes_number_cells(tmp_path):
+    from openpyxl import load_workbook
+
+    runner = CliRunner()
+    kb = tmp_path / "kb"
+    runner.invoke(main, ["extract", str(SAMPLES), "-o", str(kb), "--workers", "1"])
+    rows = json.loads(runner.invoke(main, ["targets", str(kb), "--kind", "target", "--year", "2030",
+                                           "--format", "json"]).output)
+    assert rows and all(r["kind"] == "target" and r["year"] == 2030 for r in rows)
+    assert len({r["measure_id"] for r in rows}) == len(rows)
+    assert {"issuer", "place", "date", "term"} <= set(rows[0])
+    result = runner.invoke(main, ["targets", str(kb), "--format", "xlsx", "-o", str(tmp_path / "t.xlsx")])
+    assert result.exit_code == 0, result.output
+    sheet = load_workbook(tmp_path / "t.xlsx").active
+    header = [c.value for c in sheet[1]]
+    value = sheet.cell(row=2, column=header.index("value") + 1).value
+    assert isinstance(value, (int, float))
+    assert runner.invoke(main, ["targets", str(kb), "--format", "xlsx"]).exit_code == 2

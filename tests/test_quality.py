@@ -18,7 +18,11 @@ FLOORS = {  # record type: (F1 floor, {field: accuracy floor})
     "citations_numbered": (0.98, {}),
     "tables": (0.98, {}),
     "footnotes": (1.0, {}),
+    "measures": (0.93, {"comparator": 0.93, "unit": 0.93, "year": 0.93}),
+    "statistics": (0.93, {"year": 0.95}),
+    "tasks": (0.9, {}),
 }
+DOCUMENT_FLOOR = 0.9  # accuracy of every document field the gold gives
 
 
 @pytest.fixture(scope="module")
@@ -39,3 +43,5 @@ def test_quality_floors(kb, fmt):
         assert result[kind]["f1"] >= floor, (kind, result[kind])
         for field, acc in fields.items():
             assert result[kind][f"{field}_acc"] >= acc, (kind, field, result[kind])
+    for field, acc in result["document"].items():
+        assert acc >= DOCUMENT_FLOOR, (field, result["document"])
