@@ -196,6 +196,7 @@ def measure_rows(kb_dir: Path, kind: str | None, year: int | None) -> list[dict]
 
 def write_xlsx(rows: list[dict], path: Path) -> None:
     from openpyxl import Workbook
+    from openpyxl.styles import Font
 
     book = Workbook()
     sheet = book.active
@@ -204,8 +205,9 @@ def write_xlsx(rows: list[dict], path: Path) -> None:
     for row in rows:
         # values go in as numbers; text cells starting '=' are set as strings, never formulas
         sheet.append([row.get(c) for c in TARGET_COLUMNS])
+    bold = Font(bold=True)
     for cell in sheet[1]:
-        cell.font = cell.font.copy(bold=True)
+        cell.font = bold
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
             if isinstance(cell.value, str) and cell.value.startswith("="):
