@@ -13,6 +13,7 @@ AVAILABLE = {
     "measures": "extractors.measures",
     "statistics": "extractors.statistics",
     "tasks": "extractors.tasks",
+    "entities": "extractors.entities",
     "footnotes": "extractors.footnotes",
     "tables": "extractors.tables",
 }

@@ -11,6 +11,9 @@ ABBREVIATIONS = {
     "ĐUK": "Đảng ủy Khối", "SYT": "Sở Y tế", "BYT": "Bộ Y tế", "TTg": "Thủ tướng Chính phủ",
     "MTTQ": "Mặt trận Tổ quốc", "LĐLĐ": "Liên đoàn Lao động", "TNCS": "Thanh niên Cộng sản",
     "BCĐ": "Ban Chỉ đạo", "CP": "Chính phủ", "QH": "Quốc hội", "UBTVQH": "Ủy ban Thường vụ Quốc hội",
+    "TTYT": "Trung tâm Y tế", "BVĐK": "Bệnh viện đa khoa", "BHXH": "Bảo hiểm xã hội", "BHYT": "Bảo hiểm y tế",
+    "ATVSTP": "An toàn vệ sinh thực phẩm", "VSATTP": "Vệ sinh an toàn thực phẩm", "KHHGĐ": "Kế hoạch hóa gia đình",
+    "CQDCĐ": "Cơ quan Dân chính Đảng", "TX": "Thị xã", "TĐ": "Thi đua", "KT": "Khen thưởng",
 }
 _ABBREVIATION = regex.compile(r"\b(" + "|".join(sorted(ABBREVIATIONS, key=len, reverse=True)) + r")\b")
 
