@@ -12,6 +12,7 @@ import zipfile
 import docx
 from lxml import etree
 
+from .. import encodings
 from ..document import Document, DocumentBuilder, doc_id_for
 from ..text import classify_heading, normalise
 from . import ReadError
@@ -32,12 +33,14 @@ def read(data: bytes, source: str) -> Document:
     except Exception as exc:  # python-docx raises a handful of unrelated types for broken parts
         raise ReadError(f"not a readable Word document: {type(exc).__name__}: {exc}"[:300]) from None
     builder = DocumentBuilder()
-    notes = footnote_bodies(document)
+    fonts = Fonts(document)
+    notes = footnote_bodies(document, fonts)
     number_of = {fid: n for n, (fid, _) in enumerate(notes, 1)}
-    walk(document.element.body, builder, number_of, document)
+    walk(document.element.body, builder, number_of, document, fonts)
     for n, (_, text) in enumerate(notes, 1):
         builder.footnote(n, text)
-    return builder.build(doc_id=doc_id_for(data), source=source, format="docx")
+    encoding = "+".join(["unicode"] + sorted(fonts.used)) if fonts.used else None
+    return builder.build(doc_id=doc_id_for(data), source=source, format="docx", encoding=encoding)
 
 
 def check_package(data: bytes) -> None:
@@ -80,7 +83,7 @@ def check_package(data: bytes) -> None:
         raise ReadError(f"damaged or truncated .docx (corrupt part {bad})")
 
 
-def footnote_bodies(document) -> list[tuple[str, str]]:
+def footnote_bodies(document, fonts: Fonts | None = None) -> list[tuple[str, str]]:
     """(w:id, text) of each real footnote, in the order of the footnotes part."""
     part = None
     for rel in document.part.rels.values():
@@ -96,13 +99,14 @@ def footnote_bodies(document) -> list[tuple[str, str]]:
     for fn in root.iterchildren(_W + "footnote"):
         if fn.get(_W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
             continue
-        text = " ".join(paragraph_text(p)[0] for p in fn.iter(_W + "p"))
+        text = " ".join(paragraph_text(p, fonts)[0] for p in fn.iter(_W + "p"))
         notes.append((fn.get(_W + "id"), " ".join(normalise(text).split())))
     return notes
 
 
-def paragraph_text(p) -> tuple[str, list[tuple[str, int]]]:
-    """The paragraph's text and the (footnote id, offset) of each reference in it."""
+def paragraph_text(p, fonts: "Fonts | None" = None) -> tuple[str, list[tuple[str, int]]]:
+    """The paragraph's text and the (footnote id, offset) of each reference in it. Runs set
+    in a legacy font ('.VnTime', 'VNI-Times') are converted from that font's code points."""
     pieces: list[str] = []
     refs: list[tuple[str, int]] = []
     length = 0
@@ -113,19 +117,63 @@ def paragraph_text(p) -> tuple[str, list[tuple[str, int]]]:
             refs.append((el.get(_W + "id"), length))
             continue
         piece = {"tab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}.get(tag, el.text or "")
+        if fonts is not None and tag == "t":
+            piece = fonts.convert(el, p, piece)
         piece = normalise(piece)
         pieces.append(piece)
         length += len(piece)
     return "".join(pieces), refs
 
 
-def walk(parent, builder: DocumentBuilder, number_of: dict[str, int], document) -> None:
+class Fonts:
+    """The font each run is set in: its own rFonts, else its paragraph style's, else the
+    document default; and the legacy encodings met, for Document.encoding."""
+
+    def __init__(self, document):
+        self.document = document
+        self.default = None
+        self.by_style: dict[str, str | None] = {}
+        self.used: set[str] = set()
+        try:
+            self.default = document.styles["Normal"].font.name
+        except KeyError:
+            pass
+
+    def _style_font(self, p) -> str | None:
+        ppr = p.find(_W + "pPr")
+        style = ppr.find(_W + "pStyle") if ppr is not None else None
+        style_id = style.get(_W + "val") if style is not None else None
+        if not style_id:
+            return self.default
+        if style_id not in self.by_style:
+            try:
+                font = self.document.styles.get_by_id(style_id, 1).font.name
+            except Exception:  # a style id the styles part does not define
+                font = None
+            self.by_style[style_id] = font or self.default
+        return self.by_style[style_id]
+
+    def convert(self, t, p, text: str) -> str:
+        run = t.getparent()
+        fonts = run.find(f"{_W}rPr/{_W}rFonts") if run is not None else None
+        font = None
+        if fonts is not None:
+            font = fonts.get(_W + "ascii") or fonts.get(_W + "hAnsi")
+        font = font or self._style_font(p)
+        legacy = encodings.font_encoding(font)
+        if not legacy:
+            return text
+        self.used.add(legacy)
+        return encodings.convert_run(text, font)
+
+
+def walk(parent, builder: DocumentBuilder, number_of: dict[str, int], document, fonts: Fonts) -> None:
     for child in parent.iterchildren():
         tag = child.tag
         if tag == _W + "p":
-            add_paragraph(child, builder, number_of, document)
+            add_paragraph(child, builder, number_of, document, fonts)
         elif tag == _W + "tbl":
-            grid, header_rows, refs = table_grid(child)
+            grid, header_rows, refs = table_grid(child, fonts)
             block = builder.table(grid, header_rows)
             for fid in refs:  # a mark inside a cell is anchored at its table
                 if fid in number_of:
@@ -133,11 +181,11 @@ def walk(parent, builder: DocumentBuilder, number_of: dict[str, int], document) 
         elif tag == _W + "sdt":
             content = child.find(_W + "sdtContent")
             if content is not None:
-                walk(content, builder, number_of, document)
+                walk(content, builder, number_of, document, fonts)
 
 
-def add_paragraph(p, builder: DocumentBuilder, number_of: dict[str, int], document) -> None:
-    raw, refs = paragraph_text(p)
+def add_paragraph(p, builder: DocumentBuilder, number_of: dict[str, int], document, fonts: Fonts) -> None:
+    raw, refs = paragraph_text(p, fonts)
     text = raw.strip()
     if not text:
         for fid, _ in refs:
@@ -171,7 +219,7 @@ def _style_heading_level(p, document) -> int | None:
     return None
 
 
-def table_grid(tbl) -> tuple[list[list[str]], int | None, list[str]]:
+def table_grid(tbl, fonts: Fonts | None = None) -> tuple[list[list[str]], int | None, list[str]]:
     """The table as a grid with every merged cell's text repeated over its span, how many
     leading rows the source marks as header, and the footnote ids referenced in its cells."""
     grid: list[list[str]] = []
@@ -201,7 +249,7 @@ def table_grid(tbl) -> tuple[list[list[str]], int | None, list[str]]:
             col = len(row)
             texts = []
             for p in tc.iter(_W + "p"):
-                text, prefs = paragraph_text(p)
+                text, prefs = paragraph_text(p, fonts)
                 refs.extend(fid for fid, _ in prefs)
                 if text.strip():
                     texts.append(" ".join(text.split()))

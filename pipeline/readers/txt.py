@@ -7,11 +7,11 @@ the footnote bodies to recover the anchors (see `align_anchors`).
 """
 from __future__ import annotations
 
-import codecs
 from dataclasses import dataclass
 
 import regex
 
+from .. import encodings
 from ..document import Document, DocumentBuilder, doc_id_for
 from ..text import classify_heading, fold, normalise
 from . import ReadError
@@ -26,19 +26,10 @@ _NEW_ITEM = regex.compile(r"^(?:[-+•*–]\s|\d{1,3}[.)]\s|[a-zđ][.)]\s)")
 
 def decode(data: bytes) -> tuple[str, str]:
     """The text and the encoding it was in."""
-    if data.startswith(codecs.BOM_UTF8):
-        return _strict(data[3:], "utf-8"), "utf-8-sig"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _strict(data, "utf-16"), "utf-16"
-    return _strict(data, "utf-8"), "utf-8"
-
-
-def _strict(data: bytes, encoding: str) -> str:
     try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        raise ReadError(f"not {encoding.upper()} text (invalid byte at offset {exc.start}); "
-                        "legacy encodings (TCVN3, VNI, Windows-1258) are not read yet") from None
+        return encodings.decode(data)
+    except encodings.EncodingError as exc:
+        raise ReadError(str(exc)) from None
 
 
 def check_text(text: str) -> None:

@@ -1,0 +1,103 @@
+"""Text encodings of Vietnamese archives: UTF-8 and UTF-16, Windows-1258, and the legacy
+TCVN3 (ABC, '.VnTime' fonts) and VNI byte encodings, converted to NFC Unicode.
+
+The legacy conversion tables and the content model that tells them apart come from the
+viparse package (viparse.normalize); this module decides which applies to a file, or to a
+Word run by its font.
+"""
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+from viparse.normalize.detector import _encoding_for_font, detect_encoding_by_content
+from viparse.normalize.encodings import AUTO_DETECT_CHARMAPS, get_charmap
+from viparse.normalize.frequency import vietnamese_score
+from viparse.normalize.tables import convert
+
+# A decoding is accepted as Vietnamese text above this score of viparse's character model
+# (Unicode Vietnamese prose scores about -3.3, English -4.1, mojibake -4.2 and below).
+MIN_SCORE = -3.75
+_SAMPLE = 20000
+
+
+class EncodingError(ValueError):
+    pass
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """The text of a file's bytes, NFC, and the name of the encoding it was in."""
+    if data.startswith(codecs.BOM_UTF8):
+        return _utf8(data[3:], "utf-8-sig")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16"), "utf-16"
+    sample = data[:4000]
+    if len(sample) >= 4 and sample.count(b"\x00") > len(sample) // 3:  # UTF-16 with no BOM
+        odd_nuls = sample[1::2].count(0)
+        codec = "utf-16-le" if odd_nuls > sample[0::2].count(0) else "utf-16-be"
+        return _strict(data, codec), codec
+    try:
+        return _utf8(data, "utf-8")
+    except UnicodeDecodeError:
+        pass
+    return _legacy(data)
+
+
+def _strict(data: bytes, codec: str) -> str:
+    try:
+        return unicodedata.normalize("NFC", data.decode(codec))
+    except UnicodeDecodeError as exc:
+        raise EncodingError(f"not valid {codec.upper()} (bad byte at offset {exc.start})") from None
+
+
+def _utf8(data: bytes, name: str) -> tuple[str, str]:
+    text = unicodedata.normalize("NFC", data.decode("utf-8"))
+    # Unicode text whose letters are TCVN3/VNI font code points ("Uû ban nh©n d©n"), as
+    # converters that ignore the font produce
+    legacy = legacy_encoding_of(text)
+    if legacy:
+        return convert(text, get_charmap(legacy)), f"{name}+{legacy}"
+    return text, name
+
+
+def legacy_encoding_of(text: str) -> str | None:
+    if not any("\u00a0" < c <= "\u00ff" for c in text[:_SAMPLE]):
+        return None
+    found = detect_encoding_by_content(text[:_SAMPLE], AUTO_DETECT_CHARMAPS)
+    return found.encoding if found.encoding in ("tcvn3", "vni") else None
+
+
+def _legacy(data: bytes) -> tuple[str, str]:
+    """Bytes that are not UTF-8: Windows-1258, or TCVN3/VNI read as Latin-1 code points."""
+    candidates: list[tuple[float, str, str]] = []
+    try:
+        text = unicodedata.normalize("NFC", data.decode("cp1258"))
+        candidates.append((vietnamese_score(text[:_SAMPLE]), text, "windows-1258"))
+    except UnicodeDecodeError:
+        pass
+    surface = data.decode("latin-1")
+    legacy = legacy_encoding_of(surface)
+    if legacy:
+        text = convert(surface, get_charmap(legacy))
+        candidates.append((vietnamese_score(text[:_SAMPLE]), text, legacy))
+    if not candidates:
+        raise EncodingError("unknown text encoding: not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI")
+    score, text, name = max(candidates)
+    if score < MIN_SCORE:
+        raise EncodingError("unknown text encoding: not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI "
+                            "Vietnamese text")
+    return text, name
+
+
+def font_encoding(font: str | None) -> str | None:
+    """'tcvn3' for '.VnTime'/'.VnTimeH', 'vni' for 'VNI-Times', None for Unicode fonts."""
+    return _encoding_for_font(font) if font else None
+
+
+def convert_run(text: str, font: str | None) -> str:
+    """A Word run's text in its legacy font, as Unicode ('.VnTimeH' draws capitals)."""
+    legacy = font_encoding(font)
+    if not legacy:
+        return text
+    converted = convert(text, get_charmap(legacy))
+    return converted.upper() if font.rstrip().endswith("H") and legacy == "tcvn3" else converted
