@@ -59,9 +59,9 @@ LAW = regex.compile(r"(?<![\p{L}])(?<!(?i:pháp)[ \t])(?P<type>Luật)[ \t]+(?!(
 CHARTER = regex.compile(r"(?P<type>Điều lệ)[ \t]+(?:Đảng(?:[ \t]+Cộng sản Việt Nam)?|Công đoàn Việt Nam"
                         r"|Đoàn Thanh niên Cộng sản Hồ Chí Minh|Đoàn TNCS Hồ Chí Minh)(?![\p{L}])")
 
-DATE = regex.compile(r"[ \t]*,?[ \t]*(?:(?i:ban hành)[ \t]+)?" + DATE_AFTER.pattern)
-OF = regex.compile(r"[ \t]*,?[ \t]*của[ \t]+")
-ABOUT = regex.compile(r"[ \t]*,?[ \t]*về[ \t]+")
+DATE = regex.compile(H + r",?" + H + r"(?:(?i:ban hành)[ \t]+)?" + DATE_AFTER.pattern)
+OF = regex.compile(H + r",?" + H + r"của[ \t]+")
+ABOUT = regex.compile(H + r",?" + H + r"về[ \t]+")
 LIST_GAP = regex.compile(r"^[\s,]*(?:và|cùng)?[\s,]*$")
 OWN_NUMBER = regex.compile(r"(?m)^[ \t]*Số[ \t]*:[ \t]*(\S+)")
 _WORD = regex.compile(r"[ \t]*(?:\n[ \t]*)?([\p{L}\d]+(?:/[\p{L}\d]+)?)")

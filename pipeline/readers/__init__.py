@@ -14,11 +14,12 @@ MAX_BYTES = 200 * 1024 * 1024  # larger files are refused before they are read i
 
 
 def _readers():
-    from . import docx, txt
-    return {".txt": txt.read, ".docx": docx.read}
+    from . import doc, docx, html, markdown, pdf, txt
+    return {".txt": txt.read, ".docx": docx.read, ".doc": doc.read, ".html": html.read, ".htm": html.read,
+            ".md": markdown.read, ".pdf": pdf.read}
 
 
-SUPPORTED = (".txt", ".docx")
+SUPPORTED = (".txt", ".docx", ".doc", ".html", ".htm", ".md", ".pdf")
 
 
 def read(path: str | Path, source: str | None = None) -> Document:

@@ -44,16 +44,22 @@ def check_text(text: str) -> None:
 def read(data: bytes, source: str) -> Document:
     text, encoding = decode(data)
     check_text(text)
-    text = normalise(text)
-    body, notes = split_footnotes(text)
+    return document_from_lines(text, doc_id=doc_id_for(data), source=source, format="txt", encoding=encoding)
+
+
+def document_from_lines(text: str, *, doc_id: str, source: str, format: str,
+                        encoding: str | None = None) -> Document:
+    """A Document from text that arrives as lines. Used for .txt and for the formats whose
+    text comes out as lines too (PDF text layers, Markdown, .doc through antiword), so
+    hard wraps, page breaks inside sentences and tab tables are read the same way."""
+    body, notes = split_footnotes(normalise(text))
     builder = DocumentBuilder()
-    paragraphs, candidates = parse_body(body, builder)
-    anchors = align_anchors(notes, candidates)
+    _, candidates = parse_body(body, builder)
+    for n, offset in align_anchors(notes, candidates).items():
+        builder.anchor(n, offset)
     for n, note in enumerate(notes, 1):
-        if n in anchors:
-            builder.anchor(n, anchors[n])
         builder.footnote(n, note)
-    return builder.build(doc_id=doc_id_for(data), source=source, format="txt", encoding=encoding)
+    return builder.build(doc_id=doc_id, source=source, format=format, encoding=encoding)
 
 
 def split_footnotes(text: str) -> tuple[str, list[str]]:

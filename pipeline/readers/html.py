@@ -1,0 +1,151 @@
+"""Web pages and HTML fragments: entities decoded, scripts and templates dropped; for a
+whole page, the article is taken with readability (readability-lxml) and the portal's
+menus, link lists and footers are left out; tables keep their colspan/rowspan merges."""
+from __future__ import annotations
+
+import lxml.html
+import regex
+from lxml import etree
+
+from ..document import Document, DocumentBuilder, doc_id_for
+from ..text import classify_heading, normalise
+from . import ReadError
+from .txt import check_text, decode
+
+_DROP = ("script", "style", "noscript", "template", "iframe", "svg", "form", "button", "select", "input",
+         "nav", "header", "footer", "aside", "figcaption", "head", "object", "embed", "canvas", "map")
+_BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dd", "dt", "section",
+           "article", "main", "table", "ul", "ol", "td", "th", "tr", "center", "address"}
+_CHARSET = regex.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", regex.I)
+_MAX_LINK_DENSITY = 0.5
+
+
+def read(data: bytes, source: str) -> Document:
+    text = _decode(data)
+    check_text(text)
+    try:
+        if regex.search(r"<(?:html|body)[\s>]", text[:5000], regex.I):
+            root = lxml.html.document_fromstring(text)
+        else:  # a fragment: "<p>…</p>" or bare text with a few tags
+            root = lxml.html.fragment_fromstring(text, create_parent="div")
+    except (etree.ParserError, ValueError) as exc:
+        raise ReadError(f"not readable HTML: {exc}") from None
+    title = root.findtext(".//title")
+    for el in list(root.iter(*_DROP)):
+        if el.getparent() is not None:
+            el.drop_tree()
+    etree.strip_elements(root, etree.Comment, with_tail=False)
+    article = _article(root, text)
+    builder = DocumentBuilder()
+    if title and title.strip() and title.strip() not in article.text_content():
+        builder.add(" ".join(title.split()), (None, None))
+    _walk(article, builder)
+    if not builder.blocks:
+        raise ReadError("empty HTML: no visible text")
+    return builder.build(doc_id=doc_id_for(data), source=source, format="html")
+
+
+def _decode(data: bytes) -> str:
+    declared = _CHARSET.search(data[:4096])
+    if declared and declared.group(1).lower() not in (b"utf-8", b"utf8"):
+        try:
+            return data.decode(declared.group(1).decode("ascii"))
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode(data)[0]
+
+
+def _article(root, html: str):
+    """The main content of a whole page; a fragment is its own content."""
+    blocks = sum(1 for _ in root.iter("p", "div", "li", "td"))
+    if root.find(".//body") is None or blocks < 12:
+        return root
+    from readability import Document as Readable
+
+    try:
+        summary = Readable(lxml.html.tostring(root, encoding="unicode")).summary(html_partial=True)
+        article = lxml.html.fromstring(summary)
+    except Exception:  # readability gives up on odd pages: keep the whole body
+        return root
+    return article if len(article.text_content().strip()) > 200 else root
+
+
+def _walk(el, builder: DocumentBuilder) -> None:
+    for child in el:
+        if not isinstance(child.tag, str):
+            continue
+        tag = child.tag.lower()
+        if tag == "table":
+            grid = _grid(child)
+            if grid:
+                builder.table(grid)
+            continue
+        if tag in _BLOCKS and any(isinstance(d.tag, str) and d.tag.lower() in _BLOCKS for d in child.iterdescendants()):
+            lead = _text(child, only_own=True)
+            if lead:
+                builder.add(lead, classify_heading(lead))
+            _walk(child, builder)
+            continue
+        if tag in _BLOCKS or tag.startswith("h") and tag[1:].isdigit():
+            text = _text(child)
+            if text and _link_density(child, text) <= _MAX_LINK_DENSITY:
+                heading = classify_heading(text)
+                if tag in ("h1", "h2", "h3", "h4", "h5", "h6") and heading is None:
+                    heading = (None, None)
+                builder.add(text, heading)
+            continue
+    own = _text(el, only_own=True) if el.getparent() is None else ""
+    if own and not builder.blocks:  # text straight in the fragment, outside any block
+        builder.add(own, classify_heading(own))
+
+
+def _text(el, only_own: bool = False) -> str:
+    if only_own:
+        parts = [el.text or ""] + [c.tail or "" for c in el]
+    else:
+        for br in el.iter("br"):
+            br.tail = "\n" + (br.tail or "")
+        parts = [el.text_content()]
+    lines = [" ".join(line.split()) for line in normalise("".join(parts)).split("\n")]
+    return "\n".join(line for line in lines if line).strip()
+
+
+def _link_density(el, text: str) -> float:
+    linked = sum(len(a.text_content().strip()) for a in el.iter("a"))
+    return linked / max(len(text), 1)
+
+
+def _grid(table) -> list[list[str]]:
+    """Rows of cells with colspan repeated across and rowspan repeated down."""
+    grid: list[list[str]] = []
+    pending: dict[tuple[int, int], str] = {}  # (row, col) filled by a rowspan from above
+    for r, tr in enumerate(table.iter("tr")):
+        row: list[str] = []
+        col = 0
+        for cell in tr:
+            if not isinstance(cell.tag, str) or cell.tag.lower() not in ("td", "th"):
+                continue
+            while (r, col) in pending:
+                row.append(pending.pop((r, col)))
+                col += 1
+            text = " ".join(_text(cell).split())
+            span = _int(cell.get("colspan"))
+            down = _int(cell.get("rowspan"))
+            for c in range(span):
+                row.append(text)
+                for d in range(1, down):
+                    pending[(r + d, col + c)] = text
+            col += span
+        while (r, col) in pending:
+            row.append(pending.pop((r, col)))
+            col += 1
+        if any(c for c in row):
+            grid.append(row)
+    return grid
+
+
+def _int(value) -> int:
+    try:
+        return max(1, min(int(value), 100))
+    except (TypeError, ValueError):
+        return 1
