@@ -41,15 +41,25 @@ def _only(value: str | None) -> list[str] | None:
 @click.option("--workers", type=int, default=None, help="Processes to use (default: all cores).")
 @click.option("--only", default=None, help="Run only these extractors, e.g. citations,tables.")
 @click.option("--force", is_flag=True, help="Redo documents already in the base.")
+@click.option("--timeout", type=float, default=600, show_default=True,
+              help="Seconds one document may take before it becomes an error row (0: no limit).")
+@click.option("--max-mb", type=int, default=25, show_default=True, help="Larger files become error rows.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Local processes, or a Dask cluster.")
+@click.option("--scheduler", default=None, help="Dask scheduler address, tcp://HOST:PORT (default: a local cluster).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def extract(paths, out_dir, workers, only, force, quiet):
+def extract(paths, out_dir, workers, only, force, timeout, max_mb, engine, scheduler, quiet):
     """Read every document under PATHS and write the knowledge base to OUT.
 
     \b
     Example:
         vnkb extract samples/ -o kb/
 
-    Exit code 0: all files read; 1: some files failed (listed in OUT/errors.csv).
+    \b
+    On a Dask cluster (the documents' bytes are sent to the workers):
+        vnkb extract archive/ -o kb/ --engine dask --scheduler tcp://10.0.0.5:8786
+
+    Exit code 0: all files read; 1: some files failed (listed in OUT/errors.csv); 2: usage error.
     """
     chosen = _only(only)
     files = runner.discover(paths)
@@ -57,7 +67,8 @@ def extract(paths, out_dir, workers, only, force, quiet):
     with click.progressbar(length=len(files), label="extracting", file=sys.stderr,
                            hidden=not show) as bar:
         summary = runner.run(paths, out_dir, workers=workers, only=chosen, force=force,
-                             progress=bar.update)
+                             timeout=timeout or None, max_bytes=max_mb * 1024 * 1024, engine=engine,
+                             scheduler=scheduler, progress=bar.update)
     records = ", ".join(f"{n} {k}" for k, n in summary.records.items() if n)
     click.echo(f"{summary.documents} documents ({summary.reused} unchanged), "
                f"{records or 'no records'}, {summary.errors} errors, {summary.seconds:.1f} s "

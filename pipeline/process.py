@@ -7,7 +7,7 @@ import extractors
 from extractors import RECORD_TYPES
 
 from .document import Document
-from .readers import read
+from .readers import MAX_BYTES, read, read_bytes
 
 DOCUMENT_FIELDS = ("kind", "title", "number", "issuer", "place", "date", "subject", "recipients",
                    "distribution", "signer_name", "signer_title", "draft", "term")
@@ -43,5 +43,10 @@ def extract_document(doc: Document, only: list[str] | None = None) -> dict:
     return record
 
 
-def process_file(path: str | Path, source: str | None = None, only: list[str] | None = None) -> dict:
-    return extract_document(read(path, source), only)
+def process_file(path: str | Path, source: str | None = None, only: list[str] | None = None,
+                 max_bytes: int = MAX_BYTES) -> dict:
+    return extract_document(read(path, source, max_bytes), only)
+
+
+def process_bytes(data: bytes, source: str, only: list[str] | None = None, max_bytes: int = MAX_BYTES) -> dict:
+    return extract_document(read_bytes(data, source, max_bytes), only)

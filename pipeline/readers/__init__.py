@@ -22,20 +22,36 @@ def _readers():
 SUPPORTED = (".txt", ".docx", ".doc", ".html", ".htm", ".md", ".pdf")
 
 
-def read(path: str | Path, source: str | None = None) -> Document:
+def _reader(name: str):
+    suffix = Path(name).suffix.lower()
+    reader = _readers().get(suffix)
+    if reader is None:
+        raise ReadError(f"unsupported format {suffix or '(no extension)'!r}; vnkb reads {', '.join(SUPPORTED)}")
+    return reader
+
+
+def _check_size(size: int, max_bytes: int) -> None:
+    if size == 0:
+        raise ReadError("empty file")
+    if size > max_bytes:
+        raise ReadError(f"file is {size / (1024 * 1024):.0f} MB, over the {max_bytes // (1024 * 1024)} MB limit "
+                        "(--max-mb raises it)")
+
+
+def read(path: str | Path, source: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
     """Read one file into a `Document`; raise `ReadError` with the reason when it cannot be."""
     path = Path(path)
-    reader = _readers().get(path.suffix.lower())
-    if reader is None:
-        raise ReadError(f"unsupported format {path.suffix or '(no extension)'!r}; "
-                        f"vnkb reads {', '.join(SUPPORTED)}")
+    reader = _reader(path.name)
     try:
         size = path.stat().st_size
     except OSError as exc:
         raise ReadError(f"cannot open: {exc.strerror or exc}") from None
-    if size == 0:
-        raise ReadError("empty file")
-    if size > MAX_BYTES:
-        raise ReadError(f"file is {size // (1024 * 1024)} MB, over the {MAX_BYTES // (1024 * 1024)} MB limit")
-    data = path.read_bytes()
-    return reader(data, source or str(path))
+    _check_size(size, max_bytes)
+    return reader(path.read_bytes(), source or str(path))
+
+
+def read_bytes(data: bytes, source: str, max_bytes: int = MAX_BYTES) -> Document:
+    """Read a file's bytes (sent to a cluster worker, say); `source` names it and its format."""
+    reader = _reader(source)
+    _check_size(len(data), max_bytes)
+    return reader(data, source)

@@ -1,0 +1,144 @@
+"""Batches that survive anything: hostile files mixed with good ones, crashes and hangs in
+one document, a run killed halfway, and the same base on a Dask cluster."""
+import io
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from pipeline import process, runner
+
+from conftest import SAMPLES
+
+OUTPUTS = ("documents.jsonl", "kb.sqlite", "citations.csv", "measures.csv", "errors.csv")
+
+
+def _zip(members):
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    return out.getvalue()
+
+
+def _good(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name in ("001_94b78c62f7a5b96a.txt", "002_97d7ba7f503e2f58.docx", "004_1a40a7fa2beb32c1.txt"):
+        target = folder / name.replace("001", "báo cáo (bản cuối) #1")
+        shutil.copy(SAMPLES / name, target)
+        paths.append(target)
+    return paths
+
+
+def _records(out: Path) -> dict[str, dict]:
+    """Each document's records by file name (the folder a file sat in aside)."""
+    docs = [json.loads(line) for line in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
+    for d in docs:
+        d["document"].pop("source")
+    return {Path(d.pop("source")).name: d for d in docs}
+
+
+def test_hostile_files_become_error_rows_and_good_files_are_untouched(tmp_path):
+    mixed = tmp_path / "mixed"
+    _good(mixed / "tốt")
+    bad = mixed / "hỏng"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "junk.docx").write_bytes(os.urandom(5000))
+    (bad / "truncated.docx").write_bytes((SAMPLES / "002_97d7ba7f503e2f58.docx").read_bytes()[:3000])
+    (bad / "encrypted.docx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600
+                                         + "EncryptionInfo".encode("utf-16-le") + b"\0" * 600)
+    (bad / "bomb.docx").write_bytes(_zip({"word/document.xml": b"\0" * (30 * 1024 * 1024)}))
+    (bad / "entities.docx").write_bytes(_zip({"word/document.xml":
+                                              b'<!DOCTYPE d [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;">]><d>&b;</d>'}))
+    (bad / "huge.txt").write_bytes(("Nghị quyết số 1-NQ/TU. " * 2_200_000).encode())  # about 50 MB
+    (bad / "notes.xyz").write_text("?")
+    out = runner.run([mixed], tmp_path / "kb", workers=2, timeout=60, max_bytes=25 * 1024 * 1024)
+    reasons = {Path(r["source"]).name: r["reason"] for r in
+               _rows(tmp_path / "kb" / "errors.csv")}
+    assert set(reasons) == {"empty.txt", "junk.docx", "truncated.docx", "encrypted.docx", "bomb.docx",
+                            "entities.docx", "huge.txt", "notes.xyz"}
+    assert "MB limit" in reasons["huge.txt"] and "zip bomb" in reasons["bomb.docx"]
+    assert out.documents == 3
+    alone = runner.run([_good(tmp_path / "alone" / "tốt")[0].parent], tmp_path / "kb_alone", workers=1)
+    assert alone.documents == 3
+    assert _records(tmp_path / "kb") == _records(tmp_path / "kb_alone")
+
+
+def _rows(path):
+    import csv
+
+    with open(path, encoding="utf-8-sig") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _crash_or_hang(path, source=None, only=None, max_bytes=None):
+    name = Path(path).name
+    if name.startswith("crash"):
+        os._exit(9)
+    if name.startswith("hang"):
+        time.sleep(120)
+    return _real_process_file(path, source, only, max_bytes)
+
+
+_real_process_file = process.process_file
+
+
+def test_a_crash_and_a_hang_cost_one_document_each(tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    _good(folder)
+    (folder / "crash.txt").write_text("Một văn bản.")
+    (folder / "hang.txt").write_text("Một văn bản khác.")
+    monkeypatch.setattr(runner, "process_file", _crash_or_hang)  # workers are forked with it
+    started = time.perf_counter()
+    summary = runner.run([folder], tmp_path / "kb", workers=2, timeout=5)
+    assert time.perf_counter() - started < 60
+    reasons = {Path(r["source"]).name: r["reason"] for r in _rows(tmp_path / "kb" / "errors.csv")}
+    assert reasons["crash.txt"].startswith("the worker processing this file died")
+    assert reasons["hang.txt"].startswith("timed out after 5 s")
+    assert summary.documents == 3
+
+
+def _tiny_corpus(folder: Path, n: int) -> None:
+    folder.mkdir(parents=True)
+    for i in range(n):
+        (folder / f"doc_{i:05d}.txt").write_text(
+            f"Thực hiện Chỉ thị số {i}-CT/TU ngày 0{1 + i % 9}/3/2021 của Ban Thường vụ Tỉnh ủy, "
+            f"năm 2024 toàn ngành có {50 + i % 50}% đơn vị đạt chuẩn.\n", encoding="utf-8")
+
+
+def test_killed_halfway_and_rerun_gives_the_same_base(tmp_path):
+    corpus = tmp_path / "corpus"
+    _tiny_corpus(corpus, 2000)
+    vnkb = [sys.executable, "-m", "pipeline.cli", "extract", str(corpus), "--workers", "2", "-q",
+            "--only", "citations,measures"]
+    subprocess.run(vnkb + ["-o", str(tmp_path / "whole")], check=True, capture_output=True)
+    killed = subprocess.Popen(vnkb + ["-o", str(tmp_path / "rerun")], start_new_session=True,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    cache = tmp_path / "rerun" / ".cache"
+    deadline = time.time() + 120
+    while time.time() < deadline and (not cache.exists() or len(list(cache.glob("*.json"))) < 400):
+        time.sleep(0.05)
+    os.killpg(killed.pid, signal.SIGKILL)
+    killed.wait()
+    done = len(list(cache.glob("*.json")))
+    assert 0 < done < 2000, done
+    subprocess.run(vnkb + ["-o", str(tmp_path / "rerun")], check=True, capture_output=True)
+    for name in OUTPUTS:
+        assert (tmp_path / "rerun" / name).read_bytes() == (tmp_path / "whole" / name).read_bytes(), name
+
+
+def test_dask_local_cluster_gives_the_same_base(tmp_path):
+    pytest.importorskip("distributed")
+    runner.run([SAMPLES], tmp_path / "local", workers=1)
+    runner.run([SAMPLES], tmp_path / "dask", workers=2, engine="dask")
+    for name in OUTPUTS:
+        assert (tmp_path / "dask" / name).read_bytes() == (tmp_path / "local" / name).read_bytes(), name
