@@ -88,6 +88,10 @@ _SYMBOL_TYPES = {"NQ": "Nghị quyết", "CT": "Chỉ thị", "QĐ": "Quyết đ
 
 
 def extract(doc: Document) -> list[dict]:
+    return [dict(c) for c in doc.remember("citations", lambda: _extract(doc))]
+
+
+def _extract(doc: Document) -> list[dict]:
     text = doc.text
     own = _own_number(text)
     found: list[dict] = []

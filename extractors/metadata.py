@@ -49,6 +49,10 @@ _ANNOUNCER = regex.compile(r"^(?P<body>(?:Văn phòng|Ban|Sở|Ủy ban|Uỷ ban
 
 
 def extract(doc: Document) -> dict:
+    return dict(doc.remember("metadata", lambda: _extract(doc)))
+
+
+def _extract(doc: Document) -> dict:
     blocks = [b for b in doc.blocks if b.kind in ("heading", "paragraph")]
     head = blocks[:14]
     meta: dict = {"kind": None, "title": None, "number": None, "issuer": None, "place": None, "date": None,

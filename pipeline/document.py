@@ -51,6 +51,13 @@ class Document:
     footnotes: list[Footnote] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     encoding: str | None = None
+    # results several extractors need (the citations, the metadata), computed once
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def remember(self, key: str, compute):
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
 
     @property
     def body_end(self) -> int:
