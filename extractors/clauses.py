@@ -131,11 +131,15 @@ def pieces(text: str, start: int, end: int, spans, block_start: int) -> list[Pie
             qs.append(q)
         bounds = [s_start]
         for a, b in zip(qs, qs[1:]):
-            cut = None
+            # the strongest separator between two quantities parts them: ';' before ',' or ':'
+            # before 'và', which may sit inside a name ("… người bệnh và gia đình người bệnh")
+            cuts: dict[int, int] = {}
             for m in _SEPARATOR.finditer(text, a.end, b.start):
                 if m.group(0) == ":" and not text[m.end():b.start].strip():
                     break  # "số CBCC cử đi đào tạo: 199": the label belongs to the number after it
-                cut = m.start() + (1 if m.group(0).startswith((" ", "\t")) else 0)
+                rank = {";": 3, "và": 1}.get(m.group(0).strip(), 2)
+                cuts[rank] = m.start() + (1 if m.group(0).startswith((" ", "\t")) else 0)
+            cut = cuts[max(cuts)] if cuts else None
             if cut is None:
                 words = _COMPARATOR_WORDS.search(text[a.end:b.start])
                 cut = b.start - (len(words.group(0)) if words else 0)
@@ -171,10 +175,11 @@ def _piece_end(text: str, q: Quantity, limit: int) -> int:
     return max(end, q.end)
 
 
-_LEAD_JUNK = regex.compile(r"^[\s,;:()\-–+•.]*(?:(?i:trong đó|đồng thời|với|và|còn|có|đạt|là|chiếm)\b[\s,:]*)*")
+_LEAD_JUNK = regex.compile(r"^[\s,;:()\-–+•.]*(?:(?i:trong đó|đồng thời|với|và|còn|có|đạt|là|chiếm|giảm|tăng|"
+                           r"phấn đấu|duy trì|đưa|năm[ \t]+(?:19|20)\d\d)\b[\s,:]*)*")
 _BASE = regex.compile(r"(?i:so với)(?:[ \t]+(?:cùng kỳ|kế hoạch|năm|mục tiêu|chỉ tiêu))*(?:[ \t]+(?:19|20)\d\d)?")
-_TAIL_JUNK = regex.compile(r"[\s,;:(\-–]*(?:(?i:đạt|là|chiếm|có|với|khoảng|gần|trên|dưới|hơn|từ|ít nhất|"
-                           r"tối thiểu|tối đa|không quá|xuống còn|giảm còn|xuống|còn|tăng|giảm|lên)[\s,:]*)*$")
+_TAIL_JUNK = regex.compile(r"[\s,;:(\-–<>≤≥=]*(?:(?i:đạt và vượt|đạt|vượt|là|chiếm|có|với|khoảng|gần|trên|dưới|hơn|từ|ít nhất|"
+                           r"tối thiểu|tối đa|không quá|xuống còn|giảm còn|xuống|còn|tăng|giảm|lên|mức)[\s,:<>≤≥=]*)*$")
 
 
 def describe(text: str, piece: Piece) -> str:
@@ -182,7 +187,7 @@ def describe(text: str, piece: Piece) -> str:
     q = piece.quantity
     head = _TAIL_JUNK.sub("", text[piece.start:q.start])
     counted = q.unit and regex.search(r"\p{L}", q.unit) and "/" not in q.unit and "%" not in q.unit
-    tail = text[q.unit_start if counted else q.end:piece.end]
+    tail = regex.sub(r"\([^()]*\)?", " ", text[q.unit_start if counted else q.end:piece.end])
     words = " ".join(_BASE.sub(" ", head + " " + tail).split())
     described = _LEAD_JUNK.sub("", words).strip(" ,;:.()")
     if len(described.split()) < 2 and q.unit and regex.match(r"\p{L}", q.unit):

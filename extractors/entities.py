@@ -147,8 +147,8 @@ def find(text: str) -> list[tuple[int, int, str, str, str | None]]:
                 if len(prefix.split()) >= 3 and regex.search(r"(?:\p{Lu}\p{Ll}*[ \t]+){2}\p{Lu}\p{Ll}*$", prefix):
                     found.append((s, s + len(prefix), "ORG", _canonical_body(prefix), None))
     found.extend(_locations(text, found))
-    found.sort(key=lambda f: (f[0], -f[1]))
-    return found
+    unique = {(s, e, label): (s, e, label, name, title) for s, e, label, name, title in reversed(found)}
+    return sorted(unique.values(), key=lambda f: (f[0], -f[1]))
 
 
 def _walk(text: str, pos: int, limit: int | None = None, barriers=()) -> tuple[str, int] | None:

@@ -25,12 +25,33 @@ def extract(doc: Document) -> list[dict]:
             "title": title_for(doc, table),
             "header": header,
             "rows": rows,
+            "abbreviations": abbreviations(doc, header),
             "cells": cells(rows, paths),
             "section": doc.section_at(table.start),
             "start": table.start,
             "end": table.end,
         })
     return records
+
+
+# Header abbreviations of party and state tables, and what they stand for.
+KNOWN_ABBREVIATIONS = {
+    "HTXSNV": "hoàn thành xuất sắc nhiệm vụ", "HTTNV": "hoàn thành tốt nhiệm vụ", "HTNV": "hoàn thành nhiệm vụ",
+    "KHTNV": "không hoàn thành nhiệm vụ", "TSVM": "trong sạch vững mạnh", "TT": "thứ tự", "STT": "số thứ tự",
+    "ĐVT": "đơn vị tính", "KH": "kế hoạch", "TH": "thực hiện", "SL": "số lượng", "TL": "tỷ lệ",
+}
+_DEFINED = regex.compile(r"(?P<long>\p{Ll}[\p{Ll} ,]{4,80}?)[ \t]*\((?P<short>\p{Lu}[\p{Lu}Đ]{1,9})\)")
+
+
+def abbreviations(doc: Document, header: list[list[str]]) -> dict[str, str]:
+    """Header cells written as abbreviations, with their expansion: as the document defines
+    them ("… hoàn thành tốt nhiệm vụ (HTTNV)"), else from the built-in list."""
+    cells = {c for row in header for c in row if regex.fullmatch(r"\p{Lu}[\p{Lu}Đ]{1,9}", c)}
+    if not cells:
+        return {}
+    defined = {m.group("short"): m.group("long").strip(" ,") for m in _DEFINED.finditer(doc.text)}
+    return {c: defined.get(c) or KNOWN_ABBREVIATIONS[c] for c in sorted(cells)
+            if c in defined or c in KNOWN_ABBREVIATIONS}
 
 
 def title_for(doc: Document, table: Table) -> str | None:

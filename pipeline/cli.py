@@ -144,6 +144,89 @@ def cites(kb_dir, conflicts, fmt, limit):
     emit(rows, fmt)
 
 
+@main.command(name="eval")
+@click.argument("kb_dir", type=click.Path(exists=True))
+@click.option("--gold", "gold_dir", required=True, type=click.Path(exists=True, file_okay=False),
+              help="Folder of gold files, one <document>.json each (SPEC.md, 'The gold files').")
+@click.option("--by-doc", is_flag=True, help="Also F1 per document.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@click.option("--only-format", "formats", multiple=True, help="Score only documents read from this extension.")
+def evaluate_command(kb_dir, gold_dir, by_doc, fmt, formats):
+    """Precision, recall and F1 of a knowledge base against gold files you annotated.
+
+    \b
+    Example:
+        vnkb eval --gold ../shared/gold kb/
+    """
+    from . import evaluate
+
+    gold = evaluate.load_gold(gold_dir)
+    if not gold:
+        raise click.ClickException(f"{gold_dir}: no gold files (*.json) there")
+    pred = evaluate.load_predictions(kb_dir, list(formats) or None)
+    result = evaluate.evaluate(gold, pred)
+    rows = evaluate.by_document(gold, pred) if by_doc else []
+    if fmt == "json":
+        click.echo(json.dumps({**result, **({"by_document": rows} if by_doc else {})}, ensure_ascii=False, indent=1))
+        return
+    table = [["record", "P", "R", "F1", "tp", "fp", "fn", "fields"]]
+    for kind in evaluate.KINDS:
+        s = result[kind]
+        accuracy = "  ".join(f"{k[:-4]}={v}" for k, v in s.items() if k.endswith("_acc"))
+        table.append([kind, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}", str(s["tp"]),
+                      str(s["fp"]), str(s["fn"]), accuracy])
+    click.echo(format_table(table, max_width=80))
+    click.echo("document fields: " + "  ".join(f"{k}={v}" for k, v in result["document"].items()))
+    if result["missing_documents"]:
+        click.echo("no prediction for: " + ", ".join(result["missing_documents"]))
+    if rows:
+        click.echo(format_table([list(rows[0])] + [[str(v) for v in r.values()] for r in rows]))
+
+
+@main.command(name="tables")
+@click.argument("kb_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for one CSV per table and tables_long.csv.")
+def tables_command(kb_dir, out_dir):
+    """Export every table: one CSV per table (its header path, then its rows) and one
+    long-form CSV of all cells with their document, table, row and column.
+
+    \b
+    Example:
+        vnkb tables kb/ -o kb/tables/
+    """
+    jsonl = Path(kb_dir) / "documents.jsonl"
+    if not jsonl.exists():
+        raise click.ClickException(f"{jsonl}: no documents.jsonl here; run 'vnkb extract PATH -o {kb_dir}' first")
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    long_rows, count = [], 0
+    with open(jsonl, encoding="utf-8") as fh:
+        for line in fh:
+            record = json.loads(line)
+            stem = Path(record["source"]).stem
+            suffix = Path(record["source"]).suffix.lstrip(".")
+            for table in record.get("tables") or []:
+                count += 1
+                name = f"{stem}.{suffix}.table{table['index'] + 1}.csv"
+                width = max([len(r) for r in table["rows"] + table["header"]] or [0])
+                paths = [" / ".join(dict.fromkeys(h[c] for h in table["header"] if c < len(h) and h[c]))
+                         for c in range(width)]
+                with open(out / name, "w", encoding="utf-8-sig", newline="") as tf:
+                    writer = csv.writer(tf, lineterminator="\r\n")
+                    writer.writerow([csv_safe(p) for p in paths])
+                    writer.writerows([[csv_safe(c) for c in row] for row in table["rows"]])
+                for cell in table.get("cells") or []:
+                    long_rows.append({"source": record["source"], "table": table["index"] + 1,
+                                      "title": table.get("title"), **cell})
+    with open(out / "tables_long.csv", "w", encoding="utf-8-sig", newline="") as fh:
+        fields = ["source", "table", "title", "row", "column", "value", "raw"]
+        writer = csv.DictWriter(fh, fieldnames=fields, lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows({k: csv_safe(r.get(k)) for k in fields} for r in long_rows)
+    click.echo(f"{count} tables, {len(long_rows)} cells -> {out}")
+
+
 TARGET_COLUMNS = ("measure_id", "kind", "indicator", "comparator", "value", "value_max", "unit", "year",
                   "status", "text", "section", "doc_id", "source", "doc_kind", "issuer", "place", "date", "term")
 

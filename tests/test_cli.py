@@ -87,3 +87,19 @@ def test_targets_export_filters_and_writes_number_cells(tmp_path):
     value = sheet.cell(row=2, column=header.index("value") + 1).value
     assert isinstance(value, (int, float))
     assert runner.invoke(main, ["targets", str(kb), "--format", "xlsx"]).exit_code == 2
+
+
+def test_tables_export_and_eval(tmp_path):
+    runner = CliRunner()
+    kb = tmp_path / "kb"
+    runner.invoke(main, ["extract", str(SAMPLES / "000_241e03e88b4b7e0e.docx"), "-o", str(kb)])
+    result = runner.invoke(main, ["tables", str(kb), "-o", str(tmp_path / "t")])
+    assert result.exit_code == 0 and result.output.startswith("3 tables")
+    first = (tmp_path / "t" / "000_241e03e88b4b7e0e.docx.table1.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert first[0].startswith("Năm,Tổng số,Đã phân loại,Kết quả phân loại tổ chức cơ sở đảng / HTXSNV")
+    long = (tmp_path / "t" / "tables_long.csv").read_text(encoding="utf-8-sig")
+    assert "Kết quả phân loại tổ chức cơ sở đảng / HTTNV,10,10" in long
+    record = json.loads((kb / "documents.jsonl").read_text(encoding="utf-8"))
+    assert record["tables"][0]["abbreviations"]["HTXSNV"] == "hoàn thành xuất sắc nhiệm vụ"
+    bad = runner.invoke(main, ["eval", "--gold", str(tmp_path), str(kb)])
+    assert bad.exit_code == 1 and "no gold files" in bad.output
