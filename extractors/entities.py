@@ -131,10 +131,9 @@ def find(text: str) -> list[tuple[int, int, str, str, str | None]]:
     """(start, end, label, canonical name, title) of every mention, nested ones included."""
     text = mask(text)
     found: list[tuple[int, int, str, str, str | None]] = []
-    taken: list[tuple[int, int]] = []
     found.extend(_people(text))
-    taken.extend((s, e) for s, e, *_ in found)
-    for s, e, name in _bodies(text, taken):
+    people = [(s, e) for s, e, *_ in found]
+    for s, e, name in _bodies(text, people):
         found.append((s, e, "ORG", _canonical_body(name), None))
         # bodies inside a body's name: "Sở Y tế" in "Đảng ủy Sở Y tế", "Tỉnh ủy" in "Ban Thường vụ Tỉnh ủy"
         first_head = _HEAD.match(text, s)

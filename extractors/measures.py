@@ -5,7 +5,6 @@ from __future__ import annotations
 import regex
 
 from pipeline.document import Block, Document
-from pipeline.text import fold
 
 from .clauses import Piece, describe, pieces, sentences, skip_spans
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import regex
 
-from pipeline.document import Block, Document
+from pipeline.document import Document
 
 from . import metadata
 from .clauses import sentences
@@ -44,14 +44,10 @@ _DEADLINE = regex.compile(r"(?i:trong|trước|chậm nhất|hoàn thành trư�
                           r"[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{4})|tháng[ \t]+(?P<m2>\d{1,2})[ \t]*[/.\-][ \t]*(?P<y2>\d{4}))")
 _CADENCE = regex.compile(r"(?i:(?:định kỳ|mỗi|sau mỗi)[ \t]+(?P<n>(?:\d+|hai|ba|sáu)[ \t]+tháng(?:[ \t]*,[ \t]*cuối năm)?)"
                          r"|(?P<w>hằng năm|hàng năm|hằng quý|hàng quý|hằng tháng|hàng tháng|hằng tuần|hàng tuần)(?!\p{L}))")
-_TASK_KINDS = {"conclusion", "plan", "emulation", "directive", "decision", "official_letter", "resolution",
-               "news", "other"}
-
-
 def extract(doc: Document) -> list[dict]:
     kind = metadata.extract(doc)["kind"]
-    if kind not in _TASK_KINDS:
-        return []
+    if kind == "political_report":
+        return []  # a congress report's "nhiệm vụ, giải pháp" are the congress's plans, given to no one
     text = doc.text
     out: list[dict] = []
     default: str | None = None  # the assignee a lead-in names for the items under it
@@ -82,17 +78,13 @@ def extract(doc: Document) -> list[dict]:
                 carried = task[0]
             elif carried and (default or kind != "news") and not sentence.endswith("?"):
                 body = _OPENING.sub("", sentence, count=1)
-                if body and _IMPERATIVE.match(body) and not _NOT_ACTION_START.match(body) and block_in_scope(block):
+                if body and _IMPERATIVE.match(body) and not _NOT_ACTION_START.match(body):
                     task = (carried, body)
             if task:
                 out.append(_record(doc, task, sentence, s_start, s_end))
         if scope_level is None and default and kind == "news":
             default = None  # with no heading to bound it, a lead-in governs its own paragraph
     return out
-
-
-def block_in_scope(block: Block) -> bool:
-    return block.kind in ("paragraph", "heading")
 
 
 def _explicit(sentence: str, kind: str) -> tuple[str, str] | None:
