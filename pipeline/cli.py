@@ -48,7 +48,8 @@ def _only(value: str | None) -> list[str] | None:
               help="Local processes, or a Dask cluster.")
 @click.option("--scheduler", default=None, help="Dask scheduler address, tcp://HOST:PORT (default: a local cluster).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def extract(paths, out_dir, workers, only, force, timeout, max_mb, engine, scheduler, quiet):
+@click.option("-v", "--verbose", is_flag=True, help="List each file that failed, with its reason.")
+def extract(paths, out_dir, workers, only, force, timeout, max_mb, engine, scheduler, quiet, verbose):
     """Read every document under PATHS and write the knowledge base to OUT.
 
     \b
@@ -74,7 +75,11 @@ def extract(paths, out_dir, workers, only, force, timeout, max_mb, engine, sched
                f"{records or 'no records'}, {summary.errors} errors, {summary.seconds:.1f} s "
                f"-> {Path(out_dir)}")
     if summary.errors:
-        click.echo(f"some files could not be read: see {Path(out_dir) / 'errors.csv'}", err=True)
+        if verbose:
+            with open(Path(out_dir) / "errors.csv", encoding="utf-8-sig") as fh:
+                for row in csv.DictReader(fh):
+                    click.echo(f"{row['source']}: {row['reason']}", err=True)
+        click.echo(f"{summary.errors} files could not be read: see {Path(out_dir) / 'errors.csv'}", err=True)
         sys.exit(1)
 
 

@@ -18,10 +18,11 @@ def test_extract_writes_the_base_and_summarises(tmp_path):
 def test_extract_exits_1_and_names_bad_files(write, tmp_path):
     good = write("in/a.txt", "Thực hiện Chỉ thị số 05-CT/TU ngày 10/3/2021.\n")
     write("in/b.docx", b"not a zip")
-    result = CliRunner().invoke(main, ["extract", str(good.parent), "-o", str(tmp_path / "kb")])
+    result = CliRunner().invoke(main, ["extract", str(good.parent), "-o", str(tmp_path / "kb"), "--verbose"])
     assert result.exit_code == 1
     assert "1 errors" in result.stdout
     assert "errors.csv" in result.stderr
+    assert f"{good.parent / 'b.docx'}: not a .docx: not a zip package" in result.stderr
     assert "b.docx" in (tmp_path / "kb" / "errors.csv").read_text(encoding="utf-8-sig")
 
 

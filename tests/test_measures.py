@@ -56,3 +56,26 @@ def test_statistics_are_split_by_year_with_their_qualifier(write):
     assert [(s["year"], s["value"]) for s in stats] == [(2021, 320), (2021, 110), (2022, 354), (2022, 126)]
     assert stats[1]["metric"].endswith("trong đó đảng viên")
     assert all(s["footnote"] == 1 for s in stats)
+
+
+def test_targets_table_rows_carry_their_assessment(tmp_path):
+    import docx
+
+    from make_docx_samples import save
+
+    document = docx.Document()
+    document.add_paragraph("PHỤ LỤC 02")
+    document.add_paragraph("ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT NHIỆM KỲ 2020-2025")
+    rows = [["TT", "Nội dung", "Kết quả"],
+            ["1", "Tỷ lệ trường đạt chuẩn quốc gia đạt trên 80% vào năm 2025.", "Vượt"],
+            ["2", "Tỷ lệ học sinh bỏ học dưới 0,5% mỗi năm học trên toàn tỉnh.", "Không đạt do dịch bệnh"],
+            ["3", "Kiên cố hóa 100% phòng học ở các xã miền núi của tỉnh.", "Đạt"]]
+    table = document.add_table(rows=4, cols=3)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    (tmp_path / "pl.docx").write_bytes(save(document))
+    found = {m["value"]: m for m in measures.extract(read(tmp_path / "pl.docx"))}
+    assert {v: (m["kind"], m["status"]) for v, m in found.items()} == {
+        80: ("target", "exceeded"), 0.5: ("target", "not_achieved"), 100: ("target", "achieved")}
+    assert found[80]["year"] == 2025 and found[0.5]["comparator"] == "<"

@@ -96,3 +96,9 @@ def test_imperatives_under_a_lead_in_take_its_assignee(write):
     found = tasks.extract(read(write("notice.txt", text)))
     assert [t["assignee"] for t in found] == ["Đảng ủy, Ban Giám hiệu Trường THPT Kỳ Anh",
                                                "Phòng Giáo dục và Đào tạo huyện"]
+
+
+def test_news_portal_lists_are_kept_out_of_the_body(write):
+    doc = read(write("news.txt", NEWS))
+    assert "Các bài đã đăng" not in doc.text and "Xem thêm" not in doc.text
+    assert doc.text.rstrip().endswith("Minh Khang")

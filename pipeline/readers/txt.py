@@ -52,7 +52,7 @@ def document_from_lines(text: str, *, doc_id: str, source: str, format: str,
     """A Document from text that arrives as lines. Used for .txt and for the formats whose
     text comes out as lines too (PDF text layers, Markdown, .doc through antiword), so
     hard wraps, page breaks inside sentences and tab tables are read the same way."""
-    body, notes = split_footnotes(normalise(text))
+    body, notes = split_footnotes(without_portal(normalise(text)))
     builder = DocumentBuilder()
     _, candidates = parse_body(body, builder)
     for n, offset in align_anchors(notes, candidates).items():
@@ -68,6 +68,22 @@ def split_footnotes(text: str) -> tuple[str, list[str]]:
         return text, []
     notes = [" ".join(part.split()) for part in text[m.start():].split(FOOTNOTE_MARK)[1:]]
     return text[:m.start()], [n for n in notes if n]
+
+
+# The lists a news portal puts after its article ("Các bài đã đăng", "Hộp thư điện tử",
+# "Mail Box", "Thư viện ảnh" …): where one begins the last part of a page, the rest is cut.
+_PORTAL = regex.compile(r"(?im)^[ \t]*(?:các bài đã đăng|các tin đã đưa|tin liên quan|bài viết liên quan|tin cùng chuyên mục|"
+                        r"xem thêm|hộp thư điện tử|mail box|thư viện ảnh|website đơn vị|liên kết website)[ \t:]*$")
+
+
+def without_portal(text: str) -> str:
+    m = _PORTAL.search(text, int(len(text) * 0.5))
+    if not m:
+        return text
+    rest = [line for line in text[m.start():].split("\n") if line.strip()]
+    if sum(len(line) for line in rest) / max(len(rest), 1) > 80:  # long lines: still an article
+        return text
+    return text[:m.start()]
 
 
 @dataclass
