@@ -3,18 +3,11 @@ from __future__ import annotations
 
 import regex
 
-from pipeline.text import new_tones
+from schemas.text import new_tones
 
-ABBREVIATIONS = {
-    "HĐND": "Hội đồng nhân dân", "UBND": "Ủy ban nhân dân", "BCH": "Ban Chấp hành",
-    "BTV": "Ban Thường vụ", "UBKT": "Ủy ban Kiểm tra", "TW": "Trung ương", "TU": "Tỉnh ủy",
-    "ĐUK": "Đảng ủy Khối", "SYT": "Sở Y tế", "BYT": "Bộ Y tế", "TTg": "Thủ tướng Chính phủ",
-    "MTTQ": "Mặt trận Tổ quốc", "LĐLĐ": "Liên đoàn Lao động", "TNCS": "Thanh niên Cộng sản",
-    "BCĐ": "Ban Chỉ đạo", "CP": "Chính phủ", "QH": "Quốc hội", "UBTVQH": "Ủy ban Thường vụ Quốc hội",
-    "TTYT": "Trung tâm Y tế", "BVĐK": "Bệnh viện đa khoa", "BHXH": "Bảo hiểm xã hội", "BHYT": "Bảo hiểm y tế",
-    "ATVSTP": "An toàn vệ sinh thực phẩm", "VSATTP": "Vệ sinh an toàn thực phẩm", "KHHGĐ": "Kế hoạch hóa gia đình",
-    "CQDCĐ": "Cơ quan Dân chính Đảng", "TX": "Thị xã", "TĐ": "Thi đua", "KT": "Khen thưởng",
-}
+from . import lexicon
+
+ABBREVIATIONS = lexicon.mapping("abbreviations", "abbreviation", "expansion")
 _ABBREVIATION = regex.compile(r"\b(" + "|".join(sorted(ABBREVIATIONS, key=len, reverse=True)) + r")\b")
 
 

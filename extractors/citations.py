@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import regex
 
-from pipeline.document import Document
-from pipeline.text import fold
+from schemas.document import Document
+from schemas.text import fold
 
 from .bodies import expand, level_of
 from .dates import DATE_AFTER, date_from_match
 
-VERSION = "1"
+# extractors whose results this one reads through Document.remember
+REQUIRES = ()
+
 
 TYPES = ("Thông tư liên tịch", "Nghị quyết", "Chỉ thị", "Quyết định", "Quy định", "Kết luận",
          "Thông báo", "Kế hoạch", "Hướng dẫn", "Nghị định", "Thông tư", "Luật", "Pháp lệnh",

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
-from pipeline.document import Document
+from schemas.document import Document
 
 from . import citations
 from .dates import DATE_AFTER

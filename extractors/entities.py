@@ -22,14 +22,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.document import Document
-from pipeline.text import fold, new_tones
+from schemas.document import Document
+from schemas.text import fold, new_tones
 
 from .bodies import expand
 from .citations import TYPE_START as _TYPE_START
 from .places import districts, province_names
 
-VERSION = "1"
+# extractors whose results this one reads through Document.remember
+REQUIRES = ("metadata", "citations")
+
 
 _HEADS = ("Tổng Liên đoàn", "Liên đoàn", "Ủy ban", "Uỷ ban", "Hội đồng", "Đảng ủy", "Đảng uỷ", "Đảng bộ", "Chi bộ",
           "Chi cục", "Tổng cục", "Cục", "Trung tâm", "Bệnh viện", "Văn phòng", "Phòng", "Công đoàn", "Đoàn", "Tỉnh ủy",

@@ -1,9 +1,11 @@
 """Footnote records: the bodies the reader found, with their anchors where the source keeps them."""
 from __future__ import annotations
 
-from pipeline.document import Document
+from schemas.document import Document
 
-VERSION = "1"
+# extractors whose results this one reads through Document.remember
+REQUIRES = ()
+
 
 
 def extract(doc: Document) -> list[dict]:

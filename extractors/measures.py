@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import regex
 
-from pipeline.document import Block, Document
+from schemas.document import Block, Document
 
 from .clauses import Piece, describe, pieces, sentences, skip_spans
 
-VERSION = "1"
+# extractors whose results this one reads through Document.remember
+REQUIRES = ("citations",)
+
 
 YEAR = regex.compile(r"(?<![\d/.\-])((?:19|20)\d\d)(?![\d/])")
 _COMPARE_BASE = regex.compile(r"(?i:so với|cùng kỳ|từ)[ \t]+(?:(?i:cùng kỳ|năm)[ \t]+)*$")

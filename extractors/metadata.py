@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import regex
 
-from pipeline.document import Block, Document
-from pipeline.text import fold, is_upper_line
+from schemas.document import Block, Document
+from schemas.text import fold, is_upper_line
 
 from .bodies import expand
 from .citations import _body_at
 from .dates import iso
 from .places import province_names
 
-VERSION = "1"
+# extractors whose results this one reads through Document.remember
+REQUIRES = ()
+
 
 _NUMBER = regex.compile(r"(?m)(?:^|[ \t])(?:(?:Luật|Nghị quyết|Pháp lệnh)[ \t]+)?(?<![\p{L}/])Số[ \t]*:[ \t]*(?P<n>[^\s,;]*)")
 _PLACE_DATE = regex.compile(r"(?P<place>(?<![\p{L}])\p{Lu}\p{Ll}*(?:[ \t]+\p{Lu}\p{Ll}*){0,3}),[ \t]*ngày[ \t]*(?P<d>\d{1,2})?[ \t]*tháng[ \t]*"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
-from pipeline.text import fold
+from schemas.text import fold
 
 _THOUSANDS = regex.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
 _DECIMAL_COMMA = regex.compile(r"^\d+,\d+$")

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import regex
 
-from pipeline.document import Document
+from schemas.document import Document
 
 from .clauses import describe, pieces, skip_spans
 
-VERSION = "1"
+# extractors whose results this one reads through Document.remember
+REQUIRES = ("citations",)
+
 
 # A year that opens what follows it: "Năm 2020, …", "năm 2021: …", "Tính đến cuối năm 2024, …"
 _YEAR_SCOPE = regex.compile(r"(?i:năm)[ \t]+((?:19|20)\d\d)(?![\d/])(?![ \t]*[-–][ \t]*(?:19|20)\d\d)")

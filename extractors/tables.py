@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import regex
 
-from pipeline.document import Document, Table
+from schemas.document import Document, Table
 
 from .numbers import parse_number
 
-VERSION = "1"
+# extractors whose results this one reads through Document.remember
+REQUIRES = ()
+
 
 _TITLE_NUMBER = regex.compile(r"^(?:(?i:bảng|biểu|phụ lục)\s*[\dIVX]*(?:\.\d+)*\s*[:.\-–]\s*"
                               r"|(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5}|[A-Za-z])\s*[.)\-–]\s+)")

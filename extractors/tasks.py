@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import regex
 
-from pipeline.document import Document
+from schemas.document import Document
 
 from . import metadata
 from .clauses import sentences
 from .dates import iso
 
-VERSION = "1"
+# extractors whose results this one reads through Document.remember
+REQUIRES = ("metadata",)
+
 
 # What an assignee is made of: a body, a unit or "các đơn vị …".
 _BODY_HEAD = regex.compile(r"\b(?:Sở|Ban|Phòng|Trung tâm|Đảng ủy|Đảng uỷ|Đảng bộ|Công đoàn|Đoàn|Ủy ban|Uỷ ban|UBND|"

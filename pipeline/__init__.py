@@ -25,7 +25,7 @@ def extract(path_or_text: str | Path, *, only: list[str] | None = None) -> dict:
     >>> (m["kind"], m["comparator"], m["value"], m["unit"], m["year"])
     ('target', '>', 95, '%', 2030)
     """
-    from .document import doc_id_for
+    from schemas.document import doc_id_for
     from .process import extract_document, process_file
     from .readers.txt import document_from_lines
 

@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 
 import regex
 
-from pipeline.text import fold
+from schemas.text import fold
 
 
 def instrument_key(c: dict) -> str:

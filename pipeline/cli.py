@@ -31,6 +31,11 @@ def _only(value: str | None) -> list[str] | None:
     if unknown:
         raise click.BadParameter(f"unknown extractor(s) {', '.join(unknown)}; "
                                  f"choose from {', '.join(extractors.names())}")
+    added = [name for name in extractors.plan(chosen) if name not in chosen]
+    if added:
+        needed_by = {a: [c for c in chosen if a in extractors.plan([c])] for a in added}
+        click.echo("also running " + "; ".join(f"{a} (required by {', '.join(needed_by[a])})" for a in added),
+                   err=True)
     return chosen
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import regex
 
-from .text import new_tones
+from schemas.text import new_tones
 
 KINDS = ("citations", "citations_numbered", "measures", "statistics", "tables", "table_cells_leaf",
          "footnotes", "entities", "tasks")

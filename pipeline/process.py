@@ -1,22 +1,41 @@
 """One document through the pipeline: read it, run the extractors, shape the record."""
 from __future__ import annotations
 
+import hashlib
+from functools import lru_cache
 from pathlib import Path
 
 import extractors
 from extractors import RECORD_TYPES
 
-from .document import Document
+from schemas.document import Document
 from .readers import MAX_BYTES, read, read_bytes
 
 DOCUMENT_FIELDS = ("kind", "title", "number", "issuer", "place", "date", "subject", "recipients",
                    "distribution", "signer_name", "signer_title", "draft", "term")
 
 
+def code_fingerprint() -> str:
+    """A hash of the code and vocabulary that extract: the one version of every extractor.
+    A cached result is reused only by the same code, whatever anyone remembered to bump."""
+    digest = hashlib.sha1()
+    root = Path(__file__).resolve().parent.parent
+    for package in ("pipeline", "extractors", "schemas"):
+        for path in sorted((root / package).rglob("*")):
+            if path.suffix in (".py", ".tsv", ".txt", ".json") and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(root).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def versions(only: list[str] | None = None) -> dict[str, str]:
-    """Which extractors run, with their versions: what a cached result must match to be reused."""
-    chosen = only or extractors.names()
-    return {name: extractors.load(name).VERSION for name in chosen}
+    """Which extractors run (those asked for and those they require), each with the code
+    fingerprint: what a cached result must match to be reused."""
+    code = _fingerprint()
+    return {name: code for name in extractors.plan(only)}
+
+
+_fingerprint = lru_cache(maxsize=1)(code_fingerprint)
 
 
 def extract_document(doc: Document, only: list[str] | None = None) -> dict:
@@ -35,11 +54,11 @@ def extract_document(doc: Document, only: list[str] | None = None) -> dict:
     for kind in RECORD_TYPES:
         record[kind] = []
     for name in run:
+        result = extractors.load(name).extract(doc)
         if name == "metadata":
-            continue
-        record[name] = extractors.load(name).extract(doc)
-    if "metadata" in run:
-        record["document"].update(extractors.load("metadata").extract(doc))
+            record["document"].update(result)
+        else:
+            record[name] = result
     return record
 
 

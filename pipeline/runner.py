@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .document import doc_id_for
+from schemas.document import doc_id_for
 from .kb import KBWriter
-from .process import process_bytes, process_file, versions
+from .process import code_fingerprint, process_bytes, process_file, versions
 from .readers import MAX_BYTES, ReadError
 
 
@@ -86,19 +86,6 @@ def _limit_memory(megabytes: int | None) -> None:
         resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
     except (ImportError, ValueError, OSError):  # not on this platform: the OS is the limit
         pass
-
-
-def code_fingerprint() -> str:
-    """A hash of the pipeline's own source: a cached result is reused only by the same code,
-    so an extractor changed without a VERSION bump still redoes its documents."""
-    digest = hashlib.sha1()
-    for package in ("pipeline", "extractors"):
-        root = Path(__file__).resolve().parent.parent / package
-        for path in sorted(root.rglob("*")):
-            if path.suffix in (".py", ".txt", ".json") and "__pycache__" not in path.parts:
-                digest.update(path.relative_to(root).as_posix().encode())
-                digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
 
 
 def _cache_key(data_id: str, run: dict[str, str], code: str) -> str:

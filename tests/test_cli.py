@@ -32,9 +32,19 @@ def test_only_runs_the_named_extractors(tmp_path):
                                   str(tmp_path / "kb"), "--only", "footnotes"])
     assert result.exit_code == 0, result.output
     record = json.loads((tmp_path / "kb" / "documents.jsonl").read_text(encoding="utf-8"))
-    assert record["extractors"] == {"footnotes": "1"} and record["citations"] == []
+    assert list(record["extractors"]) == ["footnotes"] and record["citations"] == []
     bad = runner.invoke(main, ["extract", str(SAMPLES), "-o", str(tmp_path / "x"), "--only", "nonsense"])
     assert bad.exit_code == 2 and "unknown extractor" in bad.output
+
+
+def test_only_runs_what_the_named_extractor_requires_and_says_so(tmp_path):
+    result = CliRunner().invoke(main, ["extract", str(SAMPLES / "002_97d7ba7f503e2f58.txt"), "-o",
+                                       str(tmp_path / "kb"), "--only", "tasks"])
+    assert result.exit_code == 0, result.output
+    assert "also running metadata (required by tasks)" in result.stderr
+    record = json.loads((tmp_path / "kb" / "documents.jsonl").read_text(encoding="utf-8"))
+    assert list(record["extractors"]) == ["metadata", "tasks"]
+    assert record["tasks"] and record["document"]["kind"] == "conclusion" and record["measures"] == []
 
 
 def test_show_prints_outline_footnotes_and_tables():

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..document import Document
+from schemas.document import Document
 
 
 class ReadError(Exception):

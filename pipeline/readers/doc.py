@@ -9,7 +9,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..document import Document, doc_id_for
+from schemas.document import Document, doc_id_for
 from . import ReadError
 from .docx import OLE_SIGNATURE
 

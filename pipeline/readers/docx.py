@@ -13,8 +13,8 @@ import docx
 from lxml import etree
 
 from .. import encodings
-from ..document import Document, DocumentBuilder, doc_id_for
-from ..text import classify_heading, normalise
+from schemas.document import Document, DocumentBuilder, doc_id_for
+from schemas.text import classify_heading, normalise
 from . import ReadError
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -7,8 +7,8 @@ import lxml.html
 import regex
 from lxml import etree
 
-from ..document import Document, DocumentBuilder, doc_id_for
-from ..text import classify_heading, normalise
+from schemas.document import Document, DocumentBuilder, doc_id_for
+from schemas.text import classify_heading, normalise
 from . import ReadError
 from .txt import check_text, decode
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import regex
 
-from ..document import Document, doc_id_for
+from schemas.document import Document, doc_id_for
 from .txt import check_text, decode, document_from_lines
 
 _EMPHASIS = regex.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")

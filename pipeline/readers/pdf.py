@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pypdfium2 as pdfium
 
-from ..document import Document, doc_id_for
+from schemas.document import Document, doc_id_for
 from . import ReadError
 from .txt import document_from_lines
 

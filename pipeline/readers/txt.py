@@ -12,8 +12,8 @@ from dataclasses import dataclass
 import regex
 
 from .. import encodings
-from ..document import Document, DocumentBuilder, doc_id_for
-from ..text import classify_heading, fold, normalise
+from schemas.document import Document, DocumentBuilder, doc_id_for
+from schemas.text import classify_heading, fold, normalise
 from . import ReadError
 
 FOOTNOTE_MARK = "\ufffd"
