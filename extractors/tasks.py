@@ -48,7 +48,7 @@ _VERB = regex.compile(r"(?<![ \t](?:Ban|ban|Tổ|Hội đồng|Trung tâm|Phòng
 _DIRECTIVE_START = regex.compile(r"^(?i:" + _alt(_words("directive")) + r")[ \t]+")
 _DIRECTIVE_INSIDE = regex.compile(r"(?<=\p{L}[ \t]+)(?:yêu cầu|đề nghị|giao)[ \t]+(?=(?:" + _HEADS + r"|các|Các)(?!\p{L}))")
 _NOT_IN_ASSIGNEE = regex.compile(r"(?<!\p{L})(?i:" + _alt(_words("not_in_assignee")) + r")(?!\p{L})")
-_OPENING = regex.compile(r"^(?:(?i:về)[^:]{1,80}:[ \t]*)?(?:(?i:" + _alt(_words("opening")) +
+_OPENING = regex.compile(r"^(?:(?i:về|đối với)[^:]{1,300}:[ \t]*)?(?:(?i:" + _alt(_words("opening")) +
                          r")(?!\p{L})[ \t]*,?[ \t]*|(?i:căn cứ|trên cơ sở)[^,]{0,80},[ \t]*)*")
 _IMPERATIVE = regex.compile(r"^(?i:" + _alt(_words("imperative")) + r"|khi[ \t].{0,80}[ \t]thì)(?!\p{L})")
 _NOT_ACTION_START = regex.compile(r"^(?i:năm|trong năm|thời gian|tuy nhiên|bên cạnh|nhìn chung|kết quả|đến nay|hiện nay|"
@@ -104,19 +104,47 @@ def _label(text: str) -> tuple[int | None, str]:
     return _RANK[m.lastgroup], text[m.end():]
 
 
+@dataclass
+class _Unit:
+    """A paragraph or heading as written: blocks a hard line wrap split are joined again."""
+    kind: str
+    text: str  # cleaned
+    spans: list[tuple[int, int]]  # its sentences, as offsets in Document.text
+
+
+def _units(doc: Document) -> list[_Unit]:
+    units: list[_Unit] = []
+    joinable = False
+    for block in doc.blocks:
+        if block.kind == "footnote":
+            break
+        if block.kind == "table":
+            joinable = False
+            continue
+        whole = clean(block.text)
+        if not whole:
+            continue
+        spans = sentences(doc.text, block.start, block.end)
+        if len(spans) > 1 and _label(clean(doc.text[spans[0][0]:spans[0][1]]) + " x")[1] == "x":
+            spans = [(spans[0][0], spans[1][1])] + spans[2:]  # "1." split off as a sentence of its own
+        if joinable and whole[:1].islower() and not _LABEL.match(whole) and spans:
+            last = units[-1]  # a line wrapped in the source: the sentence goes on
+            last.text += " " + whole
+            last.spans[-1] = (last.spans[-1][0], spans[0][1])
+            last.spans.extend(spans[1:])
+            continue
+        units.append(_Unit(block.kind, whole, spans))
+        joinable = bool(spans)
+    return units
+
+
 def _from_text(doc: Document, kind: str) -> list[dict]:
     text = doc.text
     out: list[dict] = []
     stack: list[_Governor] = []
     closed = False  # between the recipients block and an annex
-    for block in doc.blocks:
-        if block.kind == "footnote":
-            break
-        if block.kind == "table":
-            continue
-        whole = clean(block.text)
-        if not whole:
-            continue
+    for block in _units(doc):
+        whole = block.text
         if _TEMPLATE.match(whole):
             break  # a report template: its lines are blanks to fill in, not instructions
         if _CLOSING.match(whole):
@@ -138,7 +166,7 @@ def _from_text(doc: Document, kind: str) -> list[dict]:
                 governor.item_rank = rank
         carried = governor.who if governor else None
         first, local = True, False
-        spans = sentences(text, block.start, block.end)
+        spans = block.spans
         for i, (s_start, s_end) in enumerate(spans):
             sentence = clean(text[s_start:s_end])
             if i == 0:
@@ -179,8 +207,8 @@ def _from_text(doc: Document, kind: str) -> list[dict]:
             elif carried and (governor or kind != "news") and not sentence.endswith("?"):
                 body = _OPENING.sub("", sentence, count=1)
                 if body and not _NOT_ACTION_START.match(body) and (
-                        _IMPERATIVE.match(body) or (first and governor and block.kind != "heading" and
-                                                    not body.endswith(":") and not _is_topic(body))):
+                        _IMPERATIVE.match(body) or (first and governor and not body.endswith(":") and
+                                                    not _is_topic(body, block.kind))):
                     task = (carried, body)
             if task:
                 out.append(_record(doc, task, s_start, s_end))
@@ -199,9 +227,11 @@ def _ends(g: _Governor, rank: int | None) -> bool:
     return g.item_rank is not None and rank < g.item_rank
 
 
-def _is_topic(body: str) -> bool:
+def _is_topic(body: str, kind: str) -> bool:
     """A list item that is a topic heading ("Về tổ chức bộ máy"), not an instruction."""
-    return bool(regex.match(r"(?i:về|đối với)(?!\p{L})", body)) and not body.endswith((".", ";"))
+    if body.endswith((".", ";")):
+        return False
+    return bool(regex.match(r"(?i:về|đối với)(?!\p{L})", body)) or (kind == "heading" and len(body.split()) < 10)
 
 
 def _pure_body(text: str) -> bool:
@@ -327,7 +357,7 @@ def _record(doc: Document, task: tuple[str, str], start: int, end: int, source: 
             cadence = " ".join((c.group("n") or c.group("w")).lower().split())
     action = regex.sub(r"^[\s\-+•–]+", "", clean(action)).strip(" .;")
     return {"assignee": who, "action": action, "deadline": when, "cadence": cadence,
-            "text": sentence, "start": start, "end": end, "section": doc.section_at(start)}
+            "text": " ".join(regex.sub(r"\*+", "", sentence).split()), "start": start, "end": end, "section": doc.section_at(start)}
 
 
 # Tables of tasks: a header row naming a task column and a lead-body column.
