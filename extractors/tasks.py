@@ -59,6 +59,8 @@ _TEMPLATE = regex.compile(r"^(?i:" + _alt(_words("template")) + r")(?:[ \t]+(?i:
 # "X đã đề ra một số nhiệm vụ trọng tâm." names who the sentences after it are for
 _LEAD_IN = regex.compile(r"(?P<who>(?<![\p{L}])\p{Lu}.{1,120}?)[ \t]+(?:đã[ \t]+)?(?:" + _alt(_words("lead_in_verb")) +
                          r")[ \t]+(?:một số[ \t]+)?(?:các[ \t]+)?(?:" + _alt(_words("lead_in")) + r")(?!\p{L})")
+_REGULATED = regex.compile(r"^(?:(?i:các|từng|mỗi)[ \t]+)?(?i:" + _alt(_words("regulated_head")) + r")(?!\p{L})")
+_BLANKS = regex.compile(r"\.{4,}|…{2,}|_{4,}|(?:…[ \t]*){2,}")
 _CLOSING = regex.compile(r"^(?i:nơi nhận)[ \t]*:?")
 # after the closing block, an annex ("QUY CHẾ …", "PHỤ LỤC", "Điều 1") is document again
 _ANNEX = regex.compile(r"^(?:[\p{Lu}Đ ,]{4,}$|(?i:điều|chương|phần|phụ lục)[ \t]+[\dIVXLC]+)")
@@ -87,7 +89,7 @@ def extract(doc: Document) -> list[dict]:
     kind = metadata.extract(doc)["kind"]
     if kind == "political_report":
         return []  # a congress report's "nhiệm vụ, giải pháp" are the congress's plans, given to no one
-    out = _from_text(doc, kind) + _from_tables(doc)
+    out = _from_text(doc, kind, _normative(doc)) + _from_tables(doc)
     out.sort(key=lambda t: t["start"])
     return out
 
@@ -138,7 +140,19 @@ def _units(doc: Document) -> list[_Unit]:
     return units
 
 
-def _from_text(doc: Document, kind: str) -> list[dict]:
+def _normative(doc: Document) -> bool:
+    """A text laid out in articles (a law, decree, circular, regulation): its headings name the
+    subjects of rules, and the duties of regulated parties are rules, not instructions."""
+    articles = 0
+    for block in doc.blocks:
+        if regex.match(r"[\s*#_]*(?i:điều)[ \t]+\d+[a-z]?[ \t]*[.:]", block.text):
+            articles += 1
+            if articles >= 3:
+                return True
+    return False
+
+
+def _from_text(doc: Document, kind: str, normative: bool) -> list[dict]:
     text = doc.text
     out: list[dict] = []
     stack: list[_Governor] = []
@@ -173,13 +187,16 @@ def _from_text(doc: Document, kind: str) -> list[dict]:
                 _, sentence = _label(sentence)
             if len(sentence) < 3 or _FORM_LABEL.match(sentence):
                 continue
-            if i == 0 and rank is not None and len(spans) == 1 and _pure_body(sentence.rstrip(" :")):
+            if _BLANKS.search(sentence):
+                continue  # a form's blank to fill in
+            if i == 0 and rank is not None and len(spans) == 1 and _pure_body(sentence.rstrip(" :")) and (
+                    not normative or sentence.endswith(":")):
                 stack.append(_Governor(_name(sentence.rstrip(" :")), rank))  # "5. Sở Khoa học và Công nghệ"
                 if governor:
                     governor.items -= 1
                 break
             if sentence.endswith(":") and i == len(spans) - 1:
-                lead = _lead_in(sentence[:-1], kind)
+                lead = _lead_in(sentence[:-1], kind, normative)
                 if lead:
                     who, task = lead
                     stack.append(_Governor(who, rank))
@@ -201,12 +218,14 @@ def _from_text(doc: Document, kind: str) -> list[dict]:
             if len(sentence) < 12:
                 continue
             task = _explicit(sentence, kind)
+            if task and normative and _REGULATED.match(task[0]):
+                task = None
             if task:
                 if not governor:
                     carried = task[0]  # within a paragraph an explicit subject carries to the next sentences
             elif carried and (governor or kind != "news") and not sentence.endswith("?"):
                 body = _OPENING.sub("", sentence, count=1)
-                if body and not _NOT_ACTION_START.match(body) and (
+                if body and body[0].isalpha() and len(body.split()) >= 4 and not _NOT_ACTION_START.match(body) and (
                         _IMPERATIVE.match(body) or (first and governor and not body.endswith(":") and
                                                     not _is_topic(body, block.kind))):
                     task = (carried, body)
@@ -236,24 +255,29 @@ def _is_topic(body: str, kind: str) -> bool:
 
 def _pure_body(text: str) -> bool:
     """Whether a heading is only a body's name ("Sở Khoa học và Công nghệ", "Ủy ban nhân dân xã, phường")."""
-    if not text or len(text.split()) > 14 or regex.search(r"[.;!?\d]", text) or _NOT_BODY.match(text):
+    if not text or not 2 <= len(text.split()) <= 14 or regex.search(r"[.;!?\d]", text) or _NOT_BODY.match(text):
         return False
     return bool(_BODY_START.match(text)) and (text[0].isupper()) and not _VERB.search(text) and \
         not _NOT_IN_ASSIGNEE.search(_without_related(text))
 
 
-def _lead_in(sentence: str, kind: str) -> tuple[str, tuple[str, str] | None] | None:
+def _lead_in(sentence: str, kind: str, normative: bool = False) -> tuple[str, tuple[str, str] | None] | None:
     """(assignee, the lead-in's own task or None) of a sentence that opens a list."""
     body = _OPENING.sub("", sentence, count=1).strip()
     directed = _directed(body)
     if directed is not None:
         body = directed
     if _pure_body(body) or (directed is not None and _assignee(body) == body):
+        if normative and _REGULATED.match(body):
+            return None
         return _name(body), None
     parsed = _subject(body)
     if not parsed:
         return None
     who, action = parsed
+    if normative and (_REGULATED.match(who) or (directed is None and not regex.match(
+            r"(?:có|chịu)[ \t]+trách nhiệm|(?i:" + _alt(_words("directive")) + r")(?!\p{L})", action))):
+        return None  # "X có các quyền sau:", "X có nghĩa vụ:" list rules, not instructions
     if kind == "news" and not _LIST_TAIL.search(action):
         return None  # a news report's "X đã …:" tells what was done
     if _ENACTING.match(action):
@@ -325,6 +349,8 @@ def _assignee(text: str) -> str | None:
     who = " ".join(text.split()).strip(" ,:;-–")
     if not who or not _BODY_START.match(who) or _NOT_BODY.match(who):
         return None
+    if not regex.sub(r"^(?:(?:" + _HEADS + r")(?!\p{L})[ \t]*)+", "", who).strip(" ,"):
+        return None  # a head word alone ("Cơ quan", "Bộ phận") names no body; "Các trường" does
     long_list = ";" in who or who.count(",") >= 2
     if len(who.split()) > (60 if long_list else 16) or who.endswith((" của", " và", " với")):
         return None
