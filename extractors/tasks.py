@@ -44,15 +44,19 @@ _NOT_BODY = regex.compile(r"^(?i:" + _alt(_words("not_body")) + r")(?!\p{L})")
 _BODY_START = regex.compile(r"^(?:(?:" + _HEADS + r")|(?i:các|từng|mỗi|toàn)[ \t]+(?i:" + _HEADS + r"))(?!\p{L})")
 # verbs that close the assignee: lower case (a body's name capitalises its words: "Ban Quản lý")
 # and not right after a head word ("Ban chỉ đạo phòng thủ dân sự")
-_VERB = regex.compile(r"(?<![ \t](?:Ban|ban|Tổ|Hội đồng|Trung tâm|Phòng|Cục|Ủy ban))[ \t,:]+(?:" + _alt(_words("verb")) + r")(?!\p{L})")
+# (a verb right after a comma is a noun in a list: "cơ quan, tổ chức, cá nhân")
+_VERB = regex.compile(r"(?<![ \t](?:Ban|ban|Tổ|Hội đồng|Trung tâm|Phòng|Cục|Ủy ban))(?:(?<!,)[ \t]+|[ \t]*:[ \t]*)(?:"
+                      + _alt(_words("verb")) + r")(?!\p{L})")
 _DIRECTIVE_START = regex.compile(r"^(?i:" + _alt(_words("directive")) + r")[ \t]+")
 _DIRECTIVE_INSIDE = regex.compile(r"(?<=\p{L}[ \t]+)(?:yêu cầu|đề nghị|giao)[ \t]+(?=(?:" + _HEADS + r"|các|Các)(?!\p{L}))")
 _NOT_IN_ASSIGNEE = regex.compile(r"(?<!\p{L})(?i:" + _alt(_words("not_in_assignee")) + r")(?!\p{L})")
 _OPENING = regex.compile(r"^(?:(?i:về|đối với)[^:]{1,300}:[ \t]*)?(?:(?i:" + _alt(_words("opening")) +
                          r")(?!\p{L})[ \t]*,?[ \t]*|(?i:căn cứ|trên cơ sở)[^,]{0,80},[ \t]*)*")
 _IMPERATIVE = regex.compile(r"^(?i:" + _alt(_words("imperative")) + r"|khi[ \t].{0,80}[ \t]thì)(?!\p{L})")
-_NOT_ACTION_START = regex.compile(r"^(?i:năm|trong năm|thời gian|tuy nhiên|bên cạnh|nhìn chung|kết quả|đến nay|hiện nay|"
-                                  r"là[ \t]|đây là|qua đó)(?!\p{L})")
+_NOT_ACTION_START = regex.compile(r"^(?i:" + _alt(_words("not_action")) + r")(?!\p{L})")
+_DUTY_ARTICLE = regex.compile(r"(?i:" + _alt(_words("duty_article")) + r")(?!\p{L})")
+# the closing formula: everyone before "chịu trách nhiệm thi hành" is the assignee, "tổ chức" and all
+_ENFORCE = regex.compile(r"^(?P<who>.{3,1200}?)[ \t]+(?P<action>(?:chịu|có)[ \t]+trách nhiệm[ \t]+thi hành.*)$", regex.S)
 _ENACTING = regex.compile(r"^(?i:ban hành)[ \t]+(?:(?i:kèm theo)[ \t]+)?(?:" + _alt(_words("enacted")) + r")(?!\p{L})")
 _FORM_LABEL = regex.compile(r"^(?i:" + _alt(_words("form_label")) + r")[ \t]*:")
 _TEMPLATE = regex.compile(r"^(?i:" + _alt(_words("template")) + r")(?:[ \t]+(?i:số))?[ \t]*\d|^(?:MẪU|BIỂU MẪU)$")
@@ -157,6 +161,8 @@ def _from_text(doc: Document, kind: str, normative: bool) -> list[dict]:
     out: list[dict] = []
     stack: list[_Governor] = []
     closed = False  # between the recipients block and an annex
+    duty = not normative  # in a text of articles: whether the current article is about carrying it out
+    pending = False  # an article heading with no title: its first clause decides
     for block in _units(doc):
         whole = block.text
         if _TEMPLATE.match(whole):
@@ -168,7 +174,15 @@ def _from_text(doc: Document, kind: str, normative: bool) -> list[dict]:
             if not _ANNEX.match(whole):
                 continue
             closed = False
-        rank, _ = _label(whole)
+        rank, rest = _label(whole)
+        if normative and pending:
+            duty, pending = bool(_explicit(rest, kind)), False  # "Điều 7." alone, then "1. Bộ Quốc phòng chủ trì …"
+        if normative and rank is not None and rank <= _RANK["article"]:
+            # in a text of articles, only those on carrying it out give tasks beyond a direct "Giao X …"
+            if rank == _RANK["article"]:
+                duty = bool(_DUTY_ARTICLE.search(rest[:120]) or _explicit(rest, kind))
+                pending = len(rest) < 3
+            stack.clear()
         if block.kind == "heading" and rank is None:
             stack.clear()
         while stack and _ends(stack[-1], rank):
@@ -195,8 +209,12 @@ def _from_text(doc: Document, kind: str, normative: bool) -> list[dict]:
                 if governor:
                     governor.items -= 1
                 break
+            if not duty and not _directed(_OPENING.sub("", sentence, count=1)) and not _ENFORCE.match(sentence):
+                continue
             if sentence.endswith(":") and i == len(spans) - 1:
                 lead = _lead_in(sentence[:-1], kind, normative)
+                if not lead:
+                    continue  # a list's lead-in names no assignee: its items may
                 if lead:
                     who, task = lead
                     stack.append(_Governor(who, rank))
@@ -310,6 +328,11 @@ def _explicit(sentence: str, kind: str) -> tuple[str, str] | None:
     directed = _directed(body) if kind != "news" else None
     if directed is not None:
         body = directed
+    enforce = _ENFORCE.match(body)
+    if enforce and kind != "news" and _BODY_START.match(body):
+        who = " ".join(enforce.group("who").split()).strip(" ,;")
+        if len(who.split()) <= 120 and not regex.search(r"[.!?]", who):
+            return _name(who), enforce.group("action")
     parsed = _subject(body)
     if not parsed and directed is None:
         # "Thông qua các phong trào thi đua; các đơn vị có kế hoạch …": a subject after a semicolon
@@ -349,7 +372,7 @@ def _assignee(text: str) -> str | None:
     who = " ".join(text.split()).strip(" ,:;-–")
     if not who or not _BODY_START.match(who) or _NOT_BODY.match(who):
         return None
-    if not regex.sub(r"^(?:(?:" + _HEADS + r")(?!\p{L})[ \t]*)+", "", who).strip(" ,"):
+    if regex.fullmatch(r"(?:" + _HEADS + r")", who):
         return None  # a head word alone ("Cơ quan", "Bộ phận") names no body; "Các trường" does
     long_list = ";" in who or who.count(",") >= 2
     if len(who.split()) > (60 if long_list else 16) or who.endswith((" của", " và", " với")):
