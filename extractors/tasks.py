@@ -162,8 +162,8 @@ def _from_text(doc: Document, kind: str, normative: bool) -> list[dict]:
     stack: list[_Governor] = []
     closed = False  # between the recipients block and an annex
     duty = not normative  # in a text of articles: whether the current article is about carrying it out
-    pending = False  # an article heading with no title: its first clause decides
-    for block in _units(doc):
+    units = _units(doc)
+    for at, block in enumerate(units):
         whole = block.text
         if _TEMPLATE.match(whole):
             break  # a report template: its lines are blanks to fill in, not instructions
@@ -175,13 +175,14 @@ def _from_text(doc: Document, kind: str, normative: bool) -> list[dict]:
                 continue
             closed = False
         rank, rest = _label(whole)
-        if normative and pending:
-            duty, pending = bool(_explicit(rest, kind)), False  # "Điều 7." alone, then "1. Bộ Quốc phòng chủ trì …"
         if normative and rank is not None and rank <= _RANK["article"]:
             # in a text of articles, only those on carrying it out give tasks beyond a direct "Giao X …"
             if rank == _RANK["article"]:
-                duty = bool(_DUTY_ARTICLE.search(rest[:120]) or _explicit(rest, kind))
-                pending = len(rest) < 3
+                # its title, or its opening clause where it has none ("Điều 7.", then "1. Bộ Quốc phòng chủ trì …"),
+                # which a hard wrap may have spread over several lines
+                opening = " ".join([rest] + [_label(u.text)[1] for u in units[at + 1:at + 4]])
+                opening = regex.split(r"(?<=[.:])[ \t]", opening.strip()[:1200])[0].strip()
+                duty = bool(_DUTY_ARTICLE.search(opening[:120]) or _explicit(opening, kind))
             stack.clear()
         if block.kind == "heading" and rank is None:
             stack.clear()
