@@ -41,7 +41,10 @@ def _alt(words: list[str]) -> str:
 _HEADS = _alt(_words("body_head") + _words("title_head"))
 _NOT_BODY = regex.compile(r"^(?i:" + _alt(_words("not_body")) + r")(?!\p{L})")
 # an assignee starts with a body's head word, capitalised, or lower case after "các", "từng", "mỗi"
-_BODY_START = regex.compile(r"^(?:(?:" + _HEADS + r")|(?i:các|từng|mỗi|toàn)[ \t]+(?i:" + _HEADS + r"))(?!\p{L})")
+_BODY_START = regex.compile(r"^(?:(?:" + _HEADS + r")|(?i:các|từng|toàn)[ \t]+(?i:" + _HEADS + r"))(?!\p{L})")
+# "Quyết định này áp dụng đối với …", "Trong Quy chế này, các từ ngữ … được hiểu như sau"
+_SCOPE = regex.compile(r"(?<!\p{L})(?:(?i:" + _alt(_words("enacted")) + r")[ \t]+này[ \t]+(?:" + _alt(_words("scope")) +
+                       r")|(?i:được hiểu như sau|áp dụng đối với))(?!\p{L})")
 # verbs that close the assignee: lower case (a body's name capitalises its words: "Ban Quản lý")
 # and not right after a head word ("Ban chỉ đạo phòng thủ dân sự")
 # (a verb right after a comma is a noun in a list: "cơ quan, tổ chức, cá nhân")
@@ -202,8 +205,8 @@ def _from_text(doc: Document, kind: str, normative: bool) -> list[dict]:
                 _, sentence = _label(sentence)
             if len(sentence) < 3 or _FORM_LABEL.match(sentence):
                 continue
-            if _BLANKS.search(sentence):
-                continue  # a form's blank to fill in
+            if _BLANKS.search(sentence) or _SCOPE.search(sentence):
+                continue  # a form's blank to fill in, a scope or definition clause
             if i == 0 and rank is not None and len(spans) == 1 and _pure_body(sentence.rstrip(" :")) and (
                     not normative or sentence.endswith(":")):
                 stack.append(_Governor(_name(sentence.rstrip(" :")), rank))  # "5. Sở Khoa học và Công nghệ"
@@ -237,8 +240,9 @@ def _from_text(doc: Document, kind: str, normative: bool) -> list[dict]:
             if len(sentence) < 12:
                 continue
             task = _explicit(sentence, kind)
-            if task and normative and _REGULATED.match(task[0]):
-                task = None
+            if task and ((normative and _REGULATED.match(task[0])) or len(task[1].split()) < 3 or (
+                    len(sentence.split()) < 10 and not sentence.endswith((".", ";")))):
+                task = None  # a regulated party's duty in a law; a table's header or a caption
             if task:
                 if not governor:
                     carried = task[0]  # within a paragraph an explicit subject carries to the next sentences
@@ -378,7 +382,7 @@ def _assignee(text: str) -> str | None:
     long_list = ";" in who or who.count(",") >= 2
     if len(who.split()) > (60 if long_list else 16) or who.endswith((" của", " và", " với")):
         return None
-    if regex.search(r"[.!?]|\d", who) or _NOT_IN_ASSIGNEE.search(_without_related(who)):
+    if regex.search(r"[.!?/]|\d", who) or _NOT_IN_ASSIGNEE.search(_without_related(who)):
         return None
     if regex.search(r"[ \t]của[ \t]", who) and not regex.search(r"(?i:các ban|các cơ quan|các đơn vị)[ \t]của", who):
         return None
