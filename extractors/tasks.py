@@ -59,7 +59,8 @@ _IMPERATIVE = regex.compile(r"^(?i:" + _alt(_words("imperative")) + r"|khi[ \t].
 _NOT_ACTION_START = regex.compile(r"^(?i:" + _alt(_words("not_action")) + r")(?!\p{L})")
 _DUTY_ARTICLE = regex.compile(r"(?i:" + _alt(_words("duty_article")) + r")(?!\p{L})")
 # the closing formula: everyone before "chịu trách nhiệm thi hành" is the assignee, "tổ chức" and all
-_ENFORCE = regex.compile(r"^(?P<who>.{3,1200}?)[ \t]+(?P<action>(?:chịu|có)[ \t]+trách nhiệm[ \t]+thi hành.*)$", regex.S)
+_ENFORCE = regex.compile(r"^(?P<who>.{3,1200}?)[ \t]+(?P<action>(?:(?:chịu|có)[ \t]+trách nhiệm[ \t]+|căn cứ[ \t]+(?:"
+                         + _alt(_words("enacted")) + r")(?:[ \t]+này)?[ \t]+)thi hành.*)$", regex.S)
 _ENACTING = regex.compile(r"^(?i:ban hành)[ \t]+(?:(?i:kèm theo)[ \t]+)?(?:" + _alt(_words("enacted")) + r")(?!\p{L})")
 _FORM_LABEL = regex.compile(r"^(?i:" + _alt(_words("form_label")) + r")[ \t]*:")
 _TEMPLATE = regex.compile(r"^(?i:" + _alt(_words("template")) + r")(?:[ \t]+(?i:số))?[ \t]*\d|^(?:MẪU|BIỂU MẪU)$")
@@ -318,7 +319,9 @@ def _directed(body: str) -> str | None:
         return body[m.end():]
     m = _DIRECTIVE_INSIDE.search(body)
     if m and m.start() < 200:
-        return body[m.end():]
+        issuer = regex.split(r"[,;:][ \t]*", body[:m.start()])[-1].strip()
+        if _BODY_START.match(issuer):  # "Thủ tướng Chính phủ yêu cầu …", not "dự thảo Tờ trình đề nghị …"
+            return body[m.end():]
     return None
 
 
