@@ -15,7 +15,7 @@ from __future__ import annotations
 import regex
 
 from schemas.document import Document, DocumentBuilder, doc_id_for
-from schemas.text import classify_heading, normalise
+from schemas.text import classify_heading, is_upper_line, normalise
 from . import portal
 from .txt import _NEW_ITEM, _continues, check_text, decode
 
@@ -36,6 +36,8 @@ _BODY_START = regex.compile(r"^\[(\d{1,3})\][ \t]*")
 # a footnote mark while lines are being joined: kept as one private-use character
 # and the number, so joining and heading rules see ordinary text around it
 _SENTINEL = regex.compile(r"[ \t]*\ue000(\d+)\ue001")
+_CLOSED = (".", ":", ";", "!", "?", "…")
+_WRAP_WIDTH = 45  # a line this long that stops mid-sentence was wrapped by the export
 _BARE_ITEM = regex.compile(r"^(?:[a-zđ]|\d{1,2}|[IVX]{1,4})[.)]$")
 
 
@@ -78,7 +80,7 @@ class _Reader:
         self._split()
         numbers = {n for n, _ in self.notes}
         index = {n: i for i, (n, _) in enumerate(self.notes, 1)}
-        blank_separated = self._blank_separated()
+        blank_separated = self.spaced
         for item in self.items:
             if item[0] == "table":
                 grid, header_rows = item[1], item[2]
@@ -100,13 +102,6 @@ class _Reader:
         for i, (_, body) in enumerate(self.notes, 1):
             text = " ".join(p for p in (plain(line) for line in body) if p)
             builder.footnote(i, text)
-
-    def _blank_separated(self) -> bool:
-        """Whether the export sets a blank line between paragraphs (then every break inside a
-        run of lines is a hard wrap) or none (then each break is judged on its own)."""
-        runs = [item[1] for item in self.items if item[0] == "text"]
-        lines = sum(len(r) for r in runs)
-        return lines > 0 and len(runs) >= 0.25 * lines
 
     @staticmethod
     def _unmark(text: str, numbers: set[int], sink: list | None = None):
@@ -308,18 +303,28 @@ class _Reader:
 
     @staticmethod
     def _joins(pending: list[str], line: str, blank_separated: bool) -> bool:
+        """Whether `line` goes on with the paragraph in `pending`. Where blank lines part the
+        paragraphs, every break inside a run of lines is a wrap, except before a list item.
+        Where none do, a break is a wrap when the next line goes on in lower case, when the
+        line before is a bare item mark ("a)"), or when that line ran to the wrap width
+        without closing its sentence."""
         last = _SENTINEL.sub("", pending[-1]).strip()
         nxt = _SENTINEL.sub("", line).strip()
-        if _NEW_ITEM.match(nxt) or not nxt:
+        if not nxt or _NEW_ITEM.match(nxt) or _BARE_ITEM.match(nxt):
             return False
         if blank_separated:
             return True
         if _BARE_ITEM.match(last):
-            return True  # "a)" alone, its text on the next line
-        if classify_heading(last) not in (None, (None, None)) and regex.match(r"\p{Ll}", nxt) \
-                and not last.endswith((".", ":", ";")):
-            return True  # "1. Phạm vi điều chỉnh và đối" / "tượng áp dụng:"
-        return _continues([_join(pending)], nxt, wrapped=True)
+            return True
+        joined = _SENTINEL.sub("", _join(pending))
+        if joined.endswith(_CLOSED):
+            return False
+        if regex.match(r"\p{Ll}", nxt):
+            return True
+        if len(last) >= _WRAP_WIDTH and is_upper_line(last) == is_upper_line(nxt) \
+                and (is_upper_line(nxt) or not classify_heading(nxt)):
+            return True
+        return _continues([joined], nxt, wrapped=True)
 
 
 def _join(parts: list[str]) -> str:
