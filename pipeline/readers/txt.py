@@ -14,7 +14,7 @@ import regex
 from .. import encodings
 from schemas.document import Document, DocumentBuilder, doc_id_for
 from schemas.text import classify_heading, fold, normalise
-from . import ReadError, portal
+from . import ReadError, portal, segmented
 
 FOOTNOTE_MARK = "\ufffd"
 _FIRST_FOOTNOTE = regex.compile(r"(?m)^[ \t]*\ufffd")
@@ -44,6 +44,8 @@ def check_text(text: str) -> None:
 def read(data: bytes, source: str) -> Document:
     text, encoding = decode(data)
     check_text(text)
+    if segmented.is_segmented(text):  # an NLP corpus's word-segmented text, made ordinary first
+        text = segmented.desegment(normalise(text))
     return document_from_lines(text, doc_id=doc_id_for(data), source=source, format="txt", encoding=encoding)
 
 
