@@ -399,7 +399,7 @@ def _name(who: str) -> str:
     if shared:
         head = shared.group("head")
         head = head[0].upper() + head[1:]
-        items = [i.strip() for i in regex.split(r",[ \t]*|[ \t]+và[ \t]+", shared.group("list")) if i.strip()]
+        items = [i.strip() for i in regex.split(r",[ \t]*", shared.group("list")) if i.strip()]
         who = ", ".join(f"{head} {i}" for i in items)
     return who
 
