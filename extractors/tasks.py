@@ -57,6 +57,8 @@ _OPENING = regex.compile(r"^(?:(?i:về|đối với)[^:]{1,300}:[ \t]*)?(?:(?i:
                          r")(?!\p{L})[ \t]*,?[ \t]*|(?i:căn cứ|trên cơ sở)[^,]{0,80},[ \t]*)*")
 _IMPERATIVE = regex.compile(r"^(?i:" + _alt(_words("imperative")) + r"|khi[ \t].{0,80}[ \t]thì)(?!\p{L})")
 _NOT_ACTION_START = regex.compile(r"^(?i:" + _alt(_words("not_action")) + r")(?!\p{L})")
+# "Dữ liệu … được chia sẻ …", "Kinh phí là …": an item that states a fact, with no instruction
+_STATEMENT = regex.compile(r"^(?:\S+[ \t]+){1,8}?(?:được|bị|là|do)[ \t]")
 _DUTY_ARTICLE = regex.compile(r"(?i:" + _alt(_words("duty_article")) + r")(?!\p{L})")
 # the closing formula: everyone before "chịu trách nhiệm thi hành" is the assignee, "tổ chức" and all
 _ENFORCE = regex.compile(r"^(?P<who>.{3,1200}?)[ \t]+(?P<action>(?:(?:chịu|có)[ \t]+trách nhiệm[ \t]+|căn cứ[ \t]+(?:"
@@ -249,7 +251,8 @@ def _from_text(doc: Document, kind: str, normative: bool) -> list[dict]:
                     carried = task[0]  # within a paragraph an explicit subject carries to the next sentences
             elif carried and (governor or kind != "news") and not sentence.endswith("?"):
                 body = _OPENING.sub("", sentence, count=1)
-                if body and body[0].isalpha() and len(body.split()) >= 4 and not _NOT_ACTION_START.match(body) and (
+                if body and body[0].isalpha() and len(body.split()) >= 4 and not _NOT_ACTION_START.match(body) and \
+                        not (_STATEMENT.match(body) and not _IMPERATIVE.match(body)) and (
                         _IMPERATIVE.match(body) or (first and governor and not body.endswith(":") and
                                                     not _is_topic(body, block.kind))):
                     task = (carried, body)
