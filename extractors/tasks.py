@@ -71,6 +71,7 @@ _LEAD_IN = regex.compile(r"(?P<who>(?<![\p{L}])\p{Lu}.{1,120}?)[ \t]+(?:đã[ \t
                          r")[ \t]+(?:một số[ \t]+)?(?:các[ \t]+)?(?:" + _alt(_words("lead_in")) + r")(?!\p{L})")
 _REGULATED = regex.compile(r"^(?:(?i:các|từng|mỗi)[ \t]+)?(?i:" + _alt(_words("regulated_head")) + r")(?!\p{L})")
 _BLANKS = regex.compile(r"\.{4,}|…{2,}|_{4,}|(?:…[ \t]*){2,}")
+_TABLE_HEADER = regex.compile(r"(?i:" + _alt(_words("table_task")) + r")[ \t]+(?i:" + _alt(_words("table_lead")) + r")(?!\p{L})")
 _CLOSING = regex.compile(r"^(?i:nơi nhận)[ \t]*:?")
 # after the closing block, an annex ("QUY CHẾ …", "PHỤ LỤC", "Điều 1") is document again
 _ANNEX = regex.compile(r"^(?:[\p{Lu}Đ ,]{4,}$|(?i:điều|chương|phần|phụ lục)[ \t]+[\dIVXLC]+)")
@@ -139,7 +140,10 @@ def _units(doc: Document) -> list[_Unit]:
         spans = sentences(doc.text, block.start, block.end)
         if len(spans) > 1 and _label(clean(doc.text[spans[0][0]:spans[0][1]]) + " x")[1] == "x":
             spans = [(spans[0][0], spans[1][1])] + spans[2:]  # "1." split off as a sentence of its own
-        if joinable and whole[:1].islower() and not _LABEL.match(whole) and spans:
+        wrapped = joinable and not _LABEL.match(whole) and spans and (whole[:1].islower() or (
+            units[-1].kind == "paragraph" and len(units[-1].text) >= 60 and units[-1].text[-1:].isalnum()
+            and units[-1].text[-1:].islower()))
+        if wrapped:
             last = units[-1]  # a line wrapped in the source: the sentence goes on
             last.text += " " + whole
             last.spans[-1] = (last.spans[-1][0], spans[0][1])
@@ -179,7 +183,7 @@ def _from_text(doc: Document, kind: str, normative: bool) -> list[dict]:
         if closed:
             if not _ANNEX.match(whole):
                 continue
-            closed = False
+            closed, duty = False, not normative  # a law's annex (tariffs, forms) gives no tasks until an article says so
         rank, rest = _label(whole)
         if normative and rank is not None and rank <= _RANK["article"]:
             # in a text of articles, only those on carrying it out give tasks beyond a direct "Giao X …"
@@ -208,8 +212,10 @@ def _from_text(doc: Document, kind: str, normative: bool) -> list[dict]:
                 _, sentence = _label(sentence)
             if len(sentence) < 3 or _FORM_LABEL.match(sentence):
                 continue
-            if _BLANKS.search(sentence) or _SCOPE.search(sentence):
-                continue  # a form's blank to fill in, a scope or definition clause
+            if _BLANKS.search(sentence) or _SCOPE.search(sentence) or _TABLE_HEADER.search(sentence):
+                continue  # a form's blank to fill in, a scope or definition clause, a flattened table's header
+            if i == 0 and rank == _RANK["article"] and not sentence.endswith((".", ";")):
+                continue  # an article's title
             if i == 0 and rank is not None and len(spans) == 1 and _pure_body(sentence.rstrip(" :")) and (
                     not normative or sentence.endswith(":")):
                 stack.append(_Governor(_name(sentence.rstrip(" :")), rank))  # "5. Sở Khoa học và Công nghệ"
