@@ -58,10 +58,10 @@ _OPENING = regex.compile(r"^(?:(?i:về|đối với)[^:]{1,300}:[ \t]*)?(?:(?i:
 _IMPERATIVE = regex.compile(r"^(?i:" + _alt(_words("imperative")) + r"|khi[ \t].{0,80}[ \t]thì)(?!\p{L})")
 _NOT_ACTION_START = regex.compile(r"^(?i:" + _alt(_words("not_action")) + r")(?!\p{L})")
 # "Dữ liệu … được chia sẻ …", "Kinh phí là …": an item that states a fact, with no instruction
-_STATEMENT = regex.compile(r"^(?:\S+[ \t]+){1,8}?(?:được|bị|là|do)[ \t]")
+_STATEMENT = regex.compile(r"^(?:\S+[ \t]+){1,8}?(?:được|bị|là|do|bao gồm|gồm)[ \t:]")
 _DUTY_ARTICLE = regex.compile(r"(?i:" + _alt(_words("duty_article")) + r")(?!\p{L})")
 # the closing formula: everyone before "chịu trách nhiệm thi hành" is the assignee, "tổ chức" and all
-_ENFORCE = regex.compile(r"^(?P<who>.{3,1200}?)[ \t]+(?P<action>(?:(?:chịu|có)[ \t]+trách nhiệm[ \t]+|căn cứ[ \t]+(?:"
+_ENFORCE = regex.compile(r"^(?P<who>.{3,1200}?)[ \t]+(?P<action>(?:(?:chịu|có)[ \t]+trách nhiệm[ \t]+(?:tổ chức[ \t]+)?|căn cứ[ \t]+(?:"
                          + _alt(_words("enacted")) + r")(?:[ \t]+này)?[ \t]+)thi hành.*)$", regex.S)
 _ENACTING = regex.compile(r"^(?i:ban hành)[ \t]+(?:(?i:kèm theo)[ \t]+)?(?:" + _alt(_words("enacted")) + r")(?!\p{L})")
 _FORM_LABEL = regex.compile(r"^(?i:" + _alt(_words("form_label")) + r")[ \t]*:")
@@ -290,6 +290,8 @@ def _pure_body(text: str) -> bool:
     """Whether a heading is only a body's name ("Sở Khoa học và Công nghệ", "Ủy ban nhân dân xã, phường")."""
     if not text or not 2 <= len(text.split()) <= 14 or regex.search(r"[.;!?\d]", text) or _NOT_BODY.match(text):
         return False
+    if regex.search(r"(?<!\p{L})(?:và|các|của|với|và các)$", text):
+        return False  # a name a line break cut off ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các")
     return bool(_BODY_START.match(text)) and (text[0].isupper()) and not _VERB.search(text) and \
         not _NOT_IN_ASSIGNEE.search(_without_related(text))
 
@@ -373,6 +375,8 @@ def _subject(body: str) -> tuple[str, str] | None:
     if colon and _assignee(colon.group("who")) and not regex.match(r"(?i:các)[ \t]+\p{L}+$", colon.group("who")):
         return _name(colon.group("who")), colon.group("action")  # "Phòng Tổ chức cán bộ, Sở Y tế: chủ trì …"
     for m in _VERB.finditer(body, 2, min(len(body), 600)):
+        if regex.search(r"(?<!\p{L})(?:và|các|của|với|những)$", body[:m.start()]):
+            continue  # a noun of the name: "… và các tổ chức chính trị - xã hội"
         who = _assignee(body[:m.start()])
         if who:
             return _name(who), body[m.start():].lstrip(" \t,:")
@@ -392,7 +396,7 @@ def _assignee(text: str) -> str | None:
     if regex.fullmatch(r"(?:" + _HEADS + r")", who):
         return None  # a head word alone ("Cơ quan", "Bộ phận") names no body; "Các trường" does
     long_list = ";" in who or who.count(",") >= 2
-    if len(who.split()) > (60 if long_list else 16) or who.endswith((" của", " và", " với")):
+    if len(who.split()) > (60 if long_list else 20) or who.endswith((" của", " và", " với")):
         return None
     if regex.search(r"[.!?/]|\d", who) or _NOT_IN_ASSIGNEE.search(_without_related(who)):
         return None
