@@ -179,3 +179,29 @@ Cảm ơn đã dùng ThuVienPhapLuat.vn
     assert "năm 2023 kết luận" not in doc.text
     assert "protected" not in doc.text
     assert doc.blocks[-1].text == "Liên hệ hộp thư để biết thêm."
+
+
+def test_footnote_block_before_an_appendix():
+    text = """Tỉnh đã hoàn thành 12 công trình nước sạch***[1]**.
+
+[1] Trong đó 7 công trình
+ở các xã biên giới.
+
+**PHỤ LỤC**
+
+|
+**STT**
+|
+**Công trình**
+|
+|
+1
+|
+Nhà máy nước xã Sín Chải
+|
+"""
+    doc = md(text)
+    assert [f.text for f in doc.footnotes] == ["Trong đó 7 công trình ở các xã biên giới."]
+    assert doc.text[:doc.footnotes[0].anchor].endswith("nước sạch")
+    assert len(doc.tables) == 1 and doc.tables[0].grid[1] == ["1", "Nhà máy nước xã Sín Chải"]
+    assert any(b.text == "PHỤ LỤC" for b in doc.blocks)

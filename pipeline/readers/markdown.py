@@ -136,7 +136,7 @@ class _Reader:
     # ---- splitting the lines ------------------------------------------------------------
     def _split(self) -> None:
         lines = self.lines
-        body_end = self._footnote_region()
+        body_end, resume = self._footnote_region()
         group: list[str] = []
 
         def flush():
@@ -146,15 +146,20 @@ class _Reader:
             group = []
 
         i = 0
-        while i < body_end:
+        while i < len(lines):
+            if i == body_end:  # the footnote bodies; an appendix may follow them
+                flush()
+                i = resume
+                body_end = len(lines) + 1
+                continue
             line = lines[i]
             if _PIPE_ONLY.match(line):
                 flush()
-                i = self._cell_block(i, body_end)
+                i = self._cell_block(i, min(body_end, len(lines)))
                 continue
             if _PIPE_ROW.match(line):
                 flush()
-                i = self._pipe_table(i, body_end)
+                i = self._pipe_table(i, min(body_end, len(lines)))
                 continue
             if not line.strip() or _RULE.match(line):
                 flush()
@@ -174,15 +179,17 @@ class _Reader:
         text = plain(line)
         return _MARK.sub(lambda m: f"\ue000{m.group(1)}\ue001", text)
 
-    def _footnote_region(self) -> int:
-        """Where the footnote bodies begin ([1] …, [2] … in order, to the end), after a body
-        that holds the marks; the bodies are collected into self.notes."""
+    def _footnote_region(self) -> tuple[int, int]:
+        """Where the footnote bodies begin ([1] …, [2] … in order, after a body that holds
+        the marks) and where the text goes on after them: the end, or an appendix (a table,
+        a "PHỤ LỤC" or "Phần" heading) after the last body. The bodies go to self.notes."""
         lines = self.lines
+        none = (len(lines), len(lines))
         starts = [(i, int(m.group(1))) for i, line in enumerate(lines)
                   if (m := _BODY_START.match(plain(line))) and not _PIPE_ONLY.match(line)]
         first = next((k for k, (i, n) in enumerate(starts) if n == 1), None)
         if first is None:
-            return len(lines)
+            return none
         chain = [starts[first]]
         for i, n in starts[first + 1:]:
             if n == chain[-1][1] + 1:
@@ -190,13 +197,25 @@ class _Reader:
         begin = chain[0][0]
         body_text = "\n".join(plain(line) for line in lines[:begin])
         if not regex.search(r"\[1\]", body_text):
-            return len(lines)
+            return none
+        resume = len(lines)
         for k, (i, n) in enumerate(chain):
-            end = chain[k + 1][0] if k + 1 < len(chain) else len(lines)
+            end = chain[k + 1][0] if k + 1 < len(chain) else self._last_body_end(i)
             body = list(lines[i:end])
             body[0] = _BODY_START.sub("", plain(body[0]))
             self.notes.append((n, [line for line in body if not _PIPE_ONLY.match(line)]))
-        return begin
+            resume = end
+        return begin, resume
+
+    def _last_body_end(self, i: int) -> int:
+        lines = self.lines
+        for j in range(i + 1, len(lines)):
+            if _PIPE_ONLY.match(lines[j]) or _PIPE_ROW.match(lines[j]):
+                return j
+            text = plain(lines[j])
+            if text and not lines[j - 1].strip() and (classify_heading(text) or (None,))[0] == 1:
+                return j
+        return len(lines)
 
     # ---- `|` cell blocks -----------------------------------------------------------------
     def _cell_block(self, i: int, stop: int) -> int:
