@@ -12,6 +12,8 @@
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from schemas.document import Document, DocumentBuilder, doc_id_for
@@ -50,8 +52,14 @@ def read(data: bytes, source: str) -> Document:
     return builder.build(doc_id=doc_id_for(data), source=source, format="md", encoding=encoding)
 
 
+_MARKUP = regex.compile(r"[*_\[!#\\]")
+
+
+@lru_cache(maxsize=8192)
 def plain(line: str) -> str:
     """A line's visible text: images, link targets, emphasis, heading marks and escapes gone."""
+    if not _MARKUP.search(line):
+        return _SPACES.sub(" ", line).strip()
     line = _IMAGE.sub("", line)
     line = _LINK.sub(r"\1", line)
     line = _HEADING.sub("", line)
@@ -224,12 +232,14 @@ class _Reader:
         segments: list[list[str]] = []
         current: list[str] = []
         widest: int | None = None  # cells in the widest row closed so far
+        letterhead = False  # a cell so far reads like a letterhead or signature
         row_len = 0
         j = i + 1
         while j < stop:
             line = lines[j]
             if _PIPE_ONLY.match(line):
                 empty = not any(plain(x) for x in current)
+                letterhead = letterhead or any(_letterhead_line(plain(x)) for x in current)
                 segments.append(current)
                 if empty and row_len:
                     widest = max(widest or 0, row_len)
@@ -240,7 +250,7 @@ class _Reader:
                 j += 1
                 if j >= stop or not lines[j].strip():
                     break
-                if not _PIPE_ONLY.match(lines[j]) and self._block_ends(segments, row_len, widest, lines[j]):
+                if not _PIPE_ONLY.match(lines[j]) and self._block_ends(letterhead, row_len, widest, lines[j]):
                     break
                 continue
             current.append(line)
@@ -251,16 +261,16 @@ class _Reader:
         self._emit_cells(segments)
         return j
 
-    def _block_ends(self, segments, row_len, widest, nxt: str) -> bool:
+    def _block_ends(self, letterhead: bool, row_len: int, widest: int | None, nxt: str) -> bool:
         """After a closing `|`, whether text that follows is the next cell or the text after
         the table. Where the export ends tables with a blank line, it is always a cell;
         else the table ends once a row is as wide as the widest before it, or a one-row
         letterhead/signature has its two cells."""
         if _BODY_START.match(plain(nxt)):
             return True
-        letterhead = row_len >= 2 and any(_letterhead_line(plain(x)) for seg in segments for x in seg)
         if self.spaced:
             return False
+        letterhead = letterhead and row_len >= 2
         if widest is not None:
             return row_len >= widest or letterhead
         return letterhead

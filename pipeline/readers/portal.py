@@ -31,15 +31,27 @@ def _entries(kind: str) -> tuple[frozenset, tuple, tuple]:
     return whole, prefixes, patterns
 
 
+_LONGEST_ENTRY = 300  # characters; a longer line is matched on its start only
+
+
+@lru_cache(maxsize=8192)
+def _key_of(line: str) -> str:
+    return key(line[:_LONGEST_ENTRY])
+
+
 def matches(kind: str, line: str) -> bool:
     """Whether `line` is an entry of this kind."""
     whole, prefixes, patterns = _entries(kind)
-    k = key(line)
+    if not line.strip():
+        return False
+    k = _key_of(line)
     if not k:
         return False
     if k in whole or k.rstrip(" :") in whole or (k.startswith(prefixes) if prefixes else False):
         return True
-    plain = _MARKERS.sub("", line).strip()
+    if not patterns:
+        return False
+    plain = _MARKERS.sub("", line[:_LONGEST_ENTRY]).strip()
     return any(p.match(plain) for p in patterns)
 
 
