@@ -113,7 +113,9 @@ def paged_footnotes(text: str) -> tuple[str, list[str]]:
             i += 1
             continue
         found = _mark(lines, page_start, i, expected)
-        if found is None and not _ends_page(lines, i, drop, breaks):
+        # a page's notes run to its foot; one whose mark cannot be told from a number
+        # ("PHỤ LỤC 35") is taken only when it reads as a sentence of its own
+        if not _ends_page(lines, i, drop, breaks) or found is None and len(lines[i].strip()) < 60:
             i += 1
             continue
         if found is not None:  # else a mark set where it cannot be told from a number ("PHỤ LỤC 35")
@@ -124,7 +126,7 @@ def paged_footnotes(text: str) -> tuple[str, list[str]]:
         j = i + 1
         while j < len(lines) and lines[j].strip() and j not in breaks and j not in drop:
             nxt = _NOTE_LINE.match(lines[j])
-            if nxt and int(nxt.group(1)) == expected + 1 and _mark(lines, page_start, i, expected + 1):
+            if nxt and int(nxt.group(1)) == expected + 1:
                 break
             body.append(lines[j])
             drop.add(j)
@@ -139,10 +141,15 @@ def paged_footnotes(text: str) -> tuple[str, list[str]]:
 def _ends_page(lines: list[str], i: int, drop: set[int], breaks: set[int]) -> bool:
     """Whether the lines from i run to the foot of their page, as a page's footnotes do."""
     j = i
-    while j < len(lines) and lines[j].strip() and j not in breaks:
-        j += 1
-    while j < len(lines) and not lines[j].strip():
-        j += 1
+    while True:
+        while j < len(lines) and lines[j].strip() and j not in breaks:
+            j += 1
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+        if j < len(lines) and j not in breaks and _NOTE_LINE.match(lines[j]) and j not in drop \
+                and not _PAGE_NUMBER.match(lines[j]):
+            continue  # another note at the foot of the same page
+        break
     return j >= len(lines) or j in breaks or (j in drop and _PAGE_NUMBER.match(lines[j]) is not None)
 
 
