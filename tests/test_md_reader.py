@@ -205,3 +205,11 @@ Nhà máy nước xã Sín Chải
     assert doc.text[:doc.footnotes[0].anchor].endswith("nước sạch")
     assert len(doc.tables) == 1 and doc.tables[0].grid[1] == ["1", "Nhà máy nước xã Sín Chải"]
     assert any(b.text == "PHỤ LỤC" for b in doc.blocks)
+
+
+def test_letterhead_cells_set_on_one_line():
+    doc = md("BỘ Y TẾ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc--------------- |\n"
+             "Số: 21/2024/TT-BYT |\n|\n\n**THÔNG TƯ**\n\nQuy định về khám sức khỏe định kỳ.\n")
+    assert [b.text for b in doc.blocks][:5] == ["BỘ Y TẾ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                                "Độc lập - Tự do - Hạnh phúc", "Số: 21/2024/TT-BYT", "THÔNG TƯ"]
+    assert doc.tables == [] and "|" not in doc.text

@@ -38,6 +38,8 @@ _BODY_START = regex.compile(r"^\[(\d{1,3})\][ \t]*")
 # a footnote mark while lines are being joined: kept as one private-use character
 # and the number, so joining and heading rules see ordinary text around it
 _SENTINEL = regex.compile(r"[ \t]*\ue000(\d+)\ue001")
+_GLUED_RULE = regex.compile(r"-{3,}|_{3,}")
+_GLUED_LINE = regex.compile(r"(?<=\p{Lu}\p{Lu})(?=\p{Lu}\p{Ll})")
 _CLOSED = (".", ":", ";", "!", "?", "…")
 _WRAP_WIDTH = 45  # a line this long that stops mid-sentence was wrapped by the export
 _BARE_ITEM = regex.compile(r"^(?:[a-zđ]|\d{1,2}|[IVX]{1,4})[.)]$")
@@ -76,7 +78,7 @@ def _is_bold(raw: str) -> bool:
 
 class _Reader:
     def __init__(self, lines: list[str]) -> None:
-        self.lines = lines
+        self.lines = lines = _inline_cells(lines)
         # an export that puts blank lines between paragraphs also ends each table with one
         outside = [line for line in lines if not _PIPE_ONLY.match(line)]
         self.spaced = sum(1 for line in outside if not line.strip()) >= 0.15 * max(len(outside), 1)
@@ -356,6 +358,28 @@ class _Reader:
         return _continues([joined], nxt, wrapped=True)
 
 
+def _inline_cells(lines: list[str]) -> list[str]:
+    """Cells some exports set on one line, closed by ` |` ("QUỐC HỘI | CỘNG HÒA … |",
+    "Luật số: 60/2024/QH15 |"), rewritten one cell a line between `|` lines. Only where a
+    cell reads like a letterhead or signature: a `|` in running text stays text."""
+    out: list[str] = []
+    for line in lines:
+        if "|" not in line or _PIPE_ONLY.match(line) or _PIPE_ROW.match(line) or not line.rstrip().endswith("|"):
+            out.append(line)
+            continue
+        pieces = [p.strip() for p in line.split("|")]
+        joined = out and _PIPE_ONLY.match(out[-1])
+        if not joined and not any(_letterhead_line(plain(p)) for p in pieces if p):
+            out.append(line)
+            continue
+        if not joined:
+            out.append("|")
+        for piece in pieces[:-1]:
+            if piece:
+                out.extend([piece, "|"])
+    return out
+
+
 def _join(parts: list[str]) -> str:
     return " ".join(p.strip() for p in parts if p.strip())
 
@@ -390,7 +414,12 @@ def _letter_lines(segments: list[list[str]]) -> list[str]:
             opened += runs
         if pending:
             out.append(_join([plain(p) for p in pending]))
-    return [line for line in out if line]
+    # lines an export ran together: "CHÍNH PHỦ-------", "VIỆT NAMĐộc lập - Tự do - Hạnh phúc"
+    split: list[str] = []
+    for line in out:
+        line = _GLUED_RULE.sub(" ", line).strip()
+        split.extend(p.strip() for p in _GLUED_LINE.split(line) if p.strip())
+    return split
 
 
 def _rows(cells: list[str]) -> list[list[int]]:
