@@ -39,7 +39,7 @@ _BODY_START = regex.compile(r"^\[(\d{1,3})\][ \t]*")
 # and the number, so joining and heading rules see ordinary text around it
 _SENTINEL = regex.compile(r"[ \t]*\ue000(\d+)\ue001")
 _GLUED_RULE = regex.compile(r"-{3,}|_{3,}")
-_GLUED_LINE = regex.compile(r"(?<=\p{Lu}\p{Lu})(?=\p{Lu}\p{Ll})")
+_GLUED_LINE = regex.compile(r"(?<=\p{Lu}{3})(?=\p{Lu}\p{Ll}+[ \t])")
 _CLOSED = (".", ":", ";", "!", "?", "…")
 _WRAP_WIDTH = 45  # a line this long that stops mid-sentence was wrapped by the export
 _BARE_ITEM = regex.compile(r"^(?:[a-zđ]|\d{1,2}|[IVX]{1,4})[.)]$")
@@ -341,12 +341,14 @@ class _Reader:
         without closing its sentence."""
         last = _SENTINEL.sub("", pending[-1]).strip()
         nxt = _SENTINEL.sub("", line).strip()
+        if regex.fullmatch(r"\p{L}+", last) and regex.match(r"[\dIVXL]+\b", nxt):
+            return True  # "Điều" alone, its number on the next line
         if not nxt or _NEW_ITEM.match(nxt) or _BARE_ITEM.match(nxt):
             return False
         if blank_separated:
             return True
-        if _BARE_ITEM.match(last):
-            return True
+        if _BARE_ITEM.match(last) or regex.fullmatch(r"\p{L}+", last) and regex.match(r"[\dIVXL]+\b", nxt):
+            return True  # "a)" or "Điều" alone, its text or number on the next line
         joined = _SENTINEL.sub("", _join(pending))
         if joined.endswith(_CLOSED):
             return False
@@ -403,7 +405,7 @@ def _letter_lines(segments: list[list[str]]) -> list[str]:
                 continue
             runs = len(regex.findall(r"\*+", raw.replace("(*)", "")))
             before, now = plain(pending[-1]) if pending else "", plain(raw)
-            if pending and (opened % 2 == 1 and len(pending) < 4
+            if pending and (opened % 2 == 1 and len(pending) < 4 or before in ("-", "+", "•")
                             or not _NEW_ITEM.match(now) and (before.endswith(",") or regex.match(r"\p{Ll}", now))
                             or len(before) <= 6 and before.endswith(":")):
                 pending.append(raw)
