@@ -213,3 +213,9 @@ def test_letterhead_cells_set_on_one_line():
     assert [b.text for b in doc.blocks][:5] == ["BỘ Y TẾ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                                                 "Độc lập - Tự do - Hạnh phúc", "Số: 21/2024/TT-BYT", "THÔNG TƯ"]
     assert doc.tables == [] and "|" not in doc.text
+
+
+def test_front_matter_is_not_text():
+    doc = md("---\ntitle: Kế hoạch 12/KH-SYT\nsource: https://soyte.example.vn/12\ndate: 2024-02-01\n---\n\n"
+             "**KẾ HOẠCH**\n\nTiêm chủng mở rộng năm 2024.\n")
+    assert [b.text for b in doc.blocks] == ["KẾ HOẠCH", "Tiêm chủng mở rộng năm 2024."]

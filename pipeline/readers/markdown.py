@@ -12,6 +12,7 @@
 """
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 
 import regex
@@ -48,10 +49,35 @@ _BARE_ITEM = regex.compile(r"^(?:[a-zđ]|\d{1,2}|[IVX]{1,4})[.)]$")
 def read(data: bytes, source: str) -> Document:
     text, encoding = decode(data)
     check_text(text)
-    lines = portal.without_wrapper(normalise(text).split("\n"))
+    lines = portal.without_wrapper(_without_front_matter(normalise(text).split("\n")))
     builder = DocumentBuilder()
     _Reader(lines).build(builder)
     return builder.build(doc_id=doc_id_for(data), source=source, format="md", encoding=encoding)
+
+
+_FIELD = regex.compile(r"^[ \t]*[\w-]+[ \t]*:")
+
+
+def _without_front_matter(lines: list[str]) -> list[str]:
+    """A crawl record before the document (YAML between `---` lines, or a JSON object) is
+    not the document's text."""
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return lines
+    if lines[first].strip() == "---":
+        end = next((j for j in range(first + 1, min(first + 60, len(lines))) if lines[j].strip() == "---"), None)
+        if end is not None and all(_FIELD.match(x) or not x.strip() or x.startswith((" ", "\t", "-"))
+                                   for x in lines[first + 1:end]):
+            return lines[end + 1:]
+    elif lines[first].lstrip().startswith("{"):
+        text = "\n".join(lines[first:])
+        try:
+            _, end = json.JSONDecoder().raw_decode(text.lstrip())
+        except ValueError:
+            return lines
+        rest = text.lstrip()[end:]
+        return rest.split("\n")
+    return lines
 
 
 _MARKUP = regex.compile(r"[*_\[!#\\]")
