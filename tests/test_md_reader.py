@@ -219,3 +219,39 @@ def test_front_matter_is_not_text():
     doc = md("---\ntitle: Kế hoạch 12/KH-SYT\nsource: https://soyte.example.vn/12\ndate: 2024-02-01\n---\n\n"
              "**KẾ HOẠCH**\n\nTiêm chủng mở rộng năm 2024.\n")
     assert [b.text for b in doc.blocks] == ["KẾ HOẠCH", "Tiêm chủng mở rộng năm 2024."]
+
+
+def test_portal_summary_before_the_letterhead_is_dropped():
+    text = """Đang tải văn bản...
+#
+Quyết định 77/QĐ-UBND về giá dịch vụ
+**Số hiệu:**
+|
+77/QĐ-UBND
+|
+|
+**Tình trạng:**
+|
+Đã biết
+|
+## Giá dịch vụ khám bệnh mới từ 01/7/2024
+**Ngày 20/6/2024, UBND tỉnh ban hành Quyết định 77/QĐ-UBND về giá dịch vụ.**
+Theo đó, giá khám bệnh tăng 5%.
+|
+**ỦY BAN NHÂN DÂN
+TỈNH GIA LAI**
+|
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
+Độc lập - Tự do - Hạnh phúc
+|
+|
+Số: 77/QĐ-UBND
+|
+*Gia Lai, ngày 20 tháng 6 năm 2024*
+|
+
+**QUYẾT ĐỊNH**
+"""
+    doc = md(text)
+    assert doc.blocks[0].text == "ỦY BAN NHÂN DÂN TỈNH GIA LAI"
+    assert "tăng 5%" not in doc.text and "Giá dịch vụ khám bệnh mới" not in doc.text
