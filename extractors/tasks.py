@@ -166,6 +166,15 @@ def _normative(doc: Document) -> bool:
     return False
 
 
+def _assigns(text: str, kind: str) -> bool:
+    """Whether a clause hands work to a body that is not a regulated party."""
+    if text.rstrip().endswith(":"):
+        lead = _lead_in(text.rstrip()[:-1], kind, True)
+        return bool(lead) and not _REGULATED.match(lead[0])
+    task = _explicit(text, kind)
+    return bool(task) and not _REGULATED.match(task[0])
+
+
 def _from_text(doc: Document, kind: str, normative: bool) -> list[dict]:
     text = doc.text
     out: list[dict] = []
@@ -192,7 +201,12 @@ def _from_text(doc: Document, kind: str, normative: bool) -> list[dict]:
                 # which a hard wrap may have spread over several lines
                 opening = " ".join([rest] + [_label(u.text)[1] for u in units[at + 1:at + 4]])
                 opening = regex.split(r"(?<=[.:])[ \t]", opening.strip()[:1200])[0].strip()
-                duty = bool(_DUTY_ARTICLE.search(opening[:120]) or _explicit(opening, kind))
+                duty = bool(_DUTY_ARTICLE.search(opening[:120]) or _assigns(opening, kind))
+                if not duty and len(rest) >= 3 and at + 1 < len(units):
+                    # a titled article whose first clause hands out work ("Điều 5. Quy trình xét tặng",
+                    # then "1. Sở Nội vụ … thẩm định …") is about carrying the text out too
+                    duty = any(_assigns(regex.split(r"(?<=[.:])[ \t]", _label(u.text)[1])[0], kind)
+                               for u in units[at + 1:at + 3])
             stack.clear()
         if block.kind == "heading" and rank is None:
             stack.clear()
