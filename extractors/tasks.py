@@ -302,7 +302,7 @@ def _is_topic(body: str, kind: str) -> bool:
 
 def _pure_body(text: str) -> bool:
     """Whether a heading is only a body's name ("Sở Khoa học và Công nghệ", "Ủy ban nhân dân xã, phường")."""
-    if not text or not 2 <= len(text.split()) <= 14 or regex.search(r"[.;!?\d]", text) or _NOT_BODY.match(text):
+    if not text or not 2 <= len(text.split()) <= 20 or regex.search(r"[.;!?\d]", text) or _NOT_BODY.match(text):
         return False
     if regex.search(r"(?<!\p{L})(?:và|các|của|với|và các)$", text):
         return False  # a name a line break cut off ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các")
