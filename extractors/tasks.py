@@ -51,7 +51,7 @@ _SCOPE = regex.compile(r"(?<!\p{L})(?:(?i:" + _alt(_words("enacted")) + r")[ \t]
 _VERB = regex.compile(r"(?<![ \t](?:Ban|ban|Tổ|Hội đồng|Trung tâm|Phòng|Cục|Ủy ban))(?:(?<!,)[ \t]+|[ \t]*:[ \t]*)(?:"
                       + _alt(_words("verb")) + r")(?!\p{L})")
 _DIRECTIVE_START = regex.compile(r"^(?i:" + _alt(_words("directive")) + r")[ \t]+")
-_DIRECTIVE_INSIDE = regex.compile(r"(?<=\p{L}[ \t]+)(?:yêu cầu|đề nghị|giao)[ \t]+(?=(?:" + _HEADS + r"|các|Các)(?!\p{L}))")
+_DIRECTIVE_INSIDE = regex.compile(r"(?<=[\p{L},;][ \t]+)(?:yêu cầu|đề nghị|giao)[ \t]+(?=(?:" + _HEADS + r"|các|Các)(?!\p{L}))")
 _NOT_IN_ASSIGNEE = regex.compile(r"(?<!\p{L})(?i:" + _alt(_words("not_in_assignee")) + r")(?!\p{L})")
 _OPENING = regex.compile(r"^(?:(?i:về|đối với)[^:]{1,300}:[ \t]*)?(?:(?i:" + _alt(_words("opening")) +
                          r")(?!\p{L})[ \t]*,?[ \t]*|(?i:căn cứ|trên cơ sở)[^,]{0,80},[ \t]*)*")
@@ -295,7 +295,7 @@ def _ends(g: _Governor, rank: int | None) -> bool:
 
 def _is_topic(body: str, kind: str) -> bool:
     """A list item that is a topic heading ("Về tổ chức bộ máy"), not an instruction."""
-    if body.endswith((".", ";")):
+    if body.endswith((".", ";")) or _IMPERATIVE.match(body):
         return False
     return bool(regex.match(r"(?i:về|đối với)(?!\p{L})", body)) or (kind == "heading" and len(body.split()) < 10)
 
@@ -345,7 +345,7 @@ def _directed(body: str) -> str | None:
     m = _DIRECTIVE_INSIDE.search(body)
     if m and m.start() < 200:
         issuer = regex.split(r"[,;:][ \t]*", body[:m.start()])[-1].strip()
-        if _BODY_START.match(issuer):  # "Thủ tướng Chính phủ yêu cầu …", not "dự thảo Tờ trình đề nghị …"
+        if not issuer or _BODY_START.match(issuer):  # at a clause's start, or after its issuer  # "Thủ tướng Chính phủ yêu cầu …", not "dự thảo Tờ trình đề nghị …"
             return body[m.end():]
     return None
 
