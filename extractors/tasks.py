@@ -231,7 +231,7 @@ def _from_text(doc: Document, kind: str, normative: bool) -> list[dict]:
             if i == 0 and rank == _RANK["article"] and not sentence.endswith((".", ";")):
                 continue  # an article's title
             if i == 0 and rank is not None and len(spans) == 1 and _pure_body(sentence.rstrip(" :")) and (
-                    not normative or sentence.endswith(":")):
+                    not normative or (sentence.endswith(":") and not _REGULATED.match(sentence))):
                 stack.append(_Governor(_name(sentence.rstrip(" :")), rank))  # "5. Sở Khoa học và Công nghệ"
                 if governor:
                     governor.items -= 1
@@ -359,6 +359,8 @@ def _explicit(sentence: str, kind: str) -> tuple[str, str] | None:
         if who:
             return _name(who), known.group("action")
     directed = _directed(body) if kind != "news" else None
+    if directed is not None and not _DIRECTIVE_START.match(body) and _subject(body):
+        directed = None  # "Cơ quan lập đề án có trách nhiệm …, đề nghị …": the sentence's own subject acts
     if directed is not None:
         body = directed
     enforce = _ENFORCE.match(body)
@@ -412,7 +414,7 @@ def _assignee(text: str) -> str | None:
     long_list = ";" in who or who.count(",") >= 2
     if len(who.split()) > (60 if long_list else 20) or who.endswith((" của", " và", " với")):
         return None
-    if regex.search(r"[.!?/]|\d", who) or _NOT_IN_ASSIGNEE.search(_without_related(who)):
+    if regex.search(r"[.!?/()]|\d", who) or _NOT_IN_ASSIGNEE.search(_without_related(who)):
         return None
     if regex.search(r"[ \t]của[ \t]", who) and not regex.search(r"(?i:các ban|các cơ quan|các đơn vị)[ \t]của", who):
         return None
