@@ -272,6 +272,7 @@ def _from_text(doc: Document, kind: str, normative: bool) -> list[dict]:
             elif carried and (governor or kind != "news") and not sentence.endswith("?"):
                 body = _OPENING.sub("", sentence, count=1)
                 if body and body[0].isalpha() and len(body.split()) >= 4 and not _NOT_ACTION_START.match(body) and \
+                        not (_BODY_START.match(body) and not body.endswith((".", ";")) and len(body.split()) < 12) and \
                         not (_STATEMENT.match(body) and not _IMPERATIVE.match(body)) and (
                         _IMPERATIVE.match(body) or (first and governor and not body.endswith(":") and
                                                     not _is_topic(body, block.kind))):
@@ -414,7 +415,7 @@ def _assignee(text: str) -> str | None:
     long_list = ";" in who or who.count(",") >= 2
     if len(who.split()) > (60 if long_list else 20) or who.endswith((" của", " và", " với")):
         return None
-    if regex.search(r"[.!?/()]|\d", who) or _NOT_IN_ASSIGNEE.search(_without_related(who)):
+    if regex.search(r"[.!?/()“”\"]|\d", who) or _NOT_IN_ASSIGNEE.search(_without_related(who)):
         return None
     if regex.search(r"[ \t]của[ \t]", who) and not regex.search(r"(?i:các ban|các cơ quan|các đơn vị)[ \t]của", who):
         return None
