@@ -262,6 +262,12 @@ def _from_text(doc: Document, kind: str, normative: bool) -> list[dict]:
                     continue
             if len(sentence) < 12:
                 continue
+            if out and regex.match(r"(?i:hoàn thành|thời gian hoàn thành|thời hạn)(?!\p{L})", sentence) and \
+                    len(sentence.split()) < 10:
+                when, _ = deadline(sentence)  # "Hoàn thành trước ngày 28/11/2026." dates the instruction before it
+                if when:
+                    out[-1]["deadline"] = out[-1]["deadline"] or when
+                    continue
             task = _explicit(sentence, kind)
             if task and ((normative and _REGULATED.match(task[0])) or len(task[1].split()) < 3 or (
                     len(sentence.split()) < 10 and not sentence.endswith((".", ";")))):

@@ -221,3 +221,11 @@ def test_a_line_wrapped_mid_sentence_is_one_instruction(write):
             "rừng phòng hộ ven biển, báo cáo Ủy ban nhân dân tỉnh trong tháng 8/2026.\n")
     found = _tasks(write, text)
     assert [(t["assignee"], t["deadline"]) for t in found] == [("Sở Nông nghiệp và Môi trường", "2026-08")]
+
+
+def test_a_deadline_sentence_dates_the_instruction_before_it(write):
+    text = ("KẾ HOẠCH\n\nIII. TỔ CHỨC THỰC HIỆN\n\nSở Tư pháp có trách nhiệm:\n\n"
+            "- Rà soát các thủ tục hành chính thuộc lĩnh vực hộ tịch, đề xuất phương án đơn giản hóa. "
+            "Hoàn thành trước ngày 15/10/2026.\n")
+    found = _tasks(write, text)
+    assert [(t["assignee"], t["deadline"]) for t in found] == [("Sở Tư pháp", "2026-10-15")]
