@@ -421,6 +421,8 @@ def _assignee(text: str) -> str | None:
     long_list = ";" in who or who.count(",") >= 2
     if len(who.split()) > (60 if long_list else 20) or who.endswith((" của", " và", " với")):
         return None
+    if ":" in who and not regex.match(r"(?i:các)[ \t]+\p{L}+(?:[ \t]+\p{L}+){0,2}[ \t]*:", who):
+        return None  # "Công ty Điện lực …: Khẩn trương" runs past the name
     if regex.search(r"[.!?/()“”\"]|\d", who) or _NOT_IN_ASSIGNEE.search(_without_related(who)):
         return None
     if regex.search(r"[ \t]của[ \t]", who) and not regex.search(r"(?i:các ban|các cơ quan|các đơn vị)[ \t]của", who):
