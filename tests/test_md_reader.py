@@ -255,3 +255,11 @@ Số: 77/QĐ-UBND
     doc = md(text)
     assert doc.blocks[0].text == "ỦY BAN NHÂN DÂN TỈNH GIA LAI"
     assert "tăng 5%" not in doc.text and "Giá dịch vụ khám bệnh mới" not in doc.text
+
+
+def test_letterhead_variants_of_other_exports():
+    doc = md("| CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc\n|\nSố: 88/NQ-HĐND |\n|\n\n**NGHỊ QUYẾT**\n")
+    assert [b.text for b in doc.blocks] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                                            "Số: 88/NQ-HĐND", "NGHỊ QUYẾT"]
+    doc = md("|\nBỘ Y\nTẾ\n**CỤC QUẢN LÝ DƯỢC**\n-------\n|\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n|\n\nNội dung.\n")
+    assert [b.text for b in doc.blocks][:3] == ["BỘ Y TẾ", "CỤC QUẢN LÝ DƯỢC", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]

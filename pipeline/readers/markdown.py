@@ -392,24 +392,33 @@ def _inline_cells(lines: list[str]) -> list[str]:
     cell reads like a letterhead or signature: a `|` in running text stays text."""
     out: list[str] = []
     for line in lines:
-        if "|" not in line or _PIPE_ONLY.match(line) or _PIPE_ROW.match(line) or not line.rstrip().endswith("|"):
+        if "|" not in line or _PIPE_ONLY.match(line) or _PIPE_ROW.match(line) \
+                or not (line.rstrip().endswith("|") or line.lstrip().startswith("|")):
             out.append(line)
             continue
         pieces = [p.strip() for p in line.split("|")]
+        if not line.rstrip().endswith("|"):
+            pieces.append("")  # the cell goes on to the `|` on a later line
         joined = out and _PIPE_ONLY.match(out[-1])
         if not joined and not any(_letterhead_line(plain(p)) for p in pieces if p):
             out.append(line)
             continue
         if not joined:
             out.append("|")
-        for piece in pieces[:-1]:
+        for k, piece in enumerate(pieces[:-1]):
             if piece:
-                out.extend([piece, "|"])
+                out.append(piece)
+                if k < len(pieces) - 2 or line.rstrip().endswith("|"):
+                    out.append("|")
     return out
 
 
 def _join(parts: list[str]) -> str:
     return " ".join(p.strip() for p in parts if p.strip())
+
+
+def _caps(text: str) -> bool:
+    return any(c.isalpha() for c in text) and text == text.upper()
 
 
 def _letterhead_line(line: str) -> bool:
@@ -432,6 +441,7 @@ def _letter_lines(segments: list[list[str]]) -> list[str]:
             runs = len(regex.findall(r"\*+", raw.replace("(*)", "")))
             before, now = plain(pending[-1]) if pending else "", plain(raw)
             if pending and (opened % 2 == 1 and len(pending) < 4 or before in ("-", "+", "•")
+                            or len(_join([plain(p) for p in pending])) <= 6 and _caps(before) and _caps(now)
                             or not _NEW_ITEM.match(now) and (before.endswith(",") or regex.match(r"\p{Ll}", now))
                             or len(before) <= 6 and before.endswith(":")):
                 pending.append(raw)
@@ -445,8 +455,8 @@ def _letter_lines(segments: list[list[str]]) -> list[str]:
     # lines an export ran together: "CHÍNH PHỦ-------", "VIỆT NAMĐộc lập - Tự do - Hạnh phúc"
     split: list[str] = []
     for line in out:
-        line = _GLUED_RULE.sub(" ", line).strip()
-        split.extend(p.strip() for p in _GLUED_LINE.split(line) if p.strip())
+        for piece in _GLUED_RULE.split(line):
+            split.extend(p.strip() for p in _GLUED_LINE.split(piece) if p.strip())
     return split
 
 
