@@ -309,7 +309,8 @@ class _Reader:
         if not index_rows:
             return
         width = max(len(r) for r in index_rows)
-        if width <= 3 and any(_letterhead_line(plain(x)) for seg in segments for x in seg):
+        if width == 1 or width <= 3 and any(_letterhead_line(plain(x)) for seg in segments for x in seg):
+            # a letterhead or signature block, or a single column: text set in a frame
             self.items.append(("lines", _letter_lines(segments)))
             return
         bold = [bool(t) and _is_bold(" ".join(x.strip() for x in seg if x.strip())) for seg, t in zip(segments, texts)]
