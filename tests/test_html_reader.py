@@ -45,3 +45,11 @@ def test_only_a_page_with_no_visible_text_is_empty():
         read_bytes(b"<html><body><script>var a = 1;</script><img src='a.png'></body></html>", "rong.html")
     doc = read_bytes("<html><body><div>Thông báo: nghỉ Tết từ 08/02/2024.</div></body></html>".encode(), "ngan.html")
     assert doc.text == "Thông báo: nghỉ Tết từ 08/02/2024."
+
+
+def test_a_deeply_nested_page_is_read_in_full():
+    depth = 1000
+    page = ("<html><body>" + "<div>" * depth + "<p>Báo cáo tổng kết công tác dân số năm 2023.</p>" + "</div>" * depth
+            + "<p>Tỷ lệ sinh con thứ ba giảm 0,2%.</p></body></html>")
+    doc = read_bytes(page.encode("utf-8"), "sau.html")
+    assert [b.text for b in doc.blocks] == ["Báo cáo tổng kết công tác dân số năm 2023.", "Tỷ lệ sinh con thứ ba giảm 0,2%."]

@@ -20,6 +20,8 @@ _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "
            "article", "main", "table", "ul", "ol", "td", "th", "tr", "center", "address"}
 _CHARSET = regex.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", regex.I)
 _MAX_LINK_DENSITY = 0.5
+# libxml2 stops at 256 levels of nesting and drops the rest of the page without this
+_PARSER = lxml.html.HTMLParser(huge_tree=True)
 
 
 def read(data: bytes, source: str) -> Document:
@@ -27,9 +29,9 @@ def read(data: bytes, source: str) -> Document:
     check_text(text)
     try:
         if regex.search(r"<(?:html|body)[\s>]", text[:5000], regex.I):
-            root = lxml.html.document_fromstring(text)
+            root = lxml.html.document_fromstring(text, parser=_PARSER)
         else:  # a fragment: "<p>…</p>" or bare text with a few tags
-            root = lxml.html.fragment_fromstring(text, create_parent="div")
+            root = lxml.html.fragment_fromstring(text, create_parent="div", parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise ReadError(f"not readable HTML: {exc}") from None
     title = root.findtext(".//title")
@@ -43,7 +45,7 @@ def read(data: bytes, source: str) -> Document:
     if title and title.strip() and title.strip() not in article.text_content() \
             and next(article.iter("h1", "h2"), None) is None:
         builder.add(" ".join(title.split()), (None, None))
-    _walk(article, builder)
+    _walk(article, builder, _holding_blocks(article))
     if not builder.blocks:
         raise ReadError("empty HTML: no visible text")
     return builder.build(doc_id=doc_id_for(data), source=source, format="html")
@@ -112,8 +114,26 @@ def _has_chrome(body) -> bool:
     return text > 0 and linked > 0.25 * text
 
 
-def _walk(el, builder: DocumentBuilder) -> None:
-    for child in el:
+def _holding_blocks(root) -> set:
+    """The elements with a block element somewhere inside, found in one pass (children
+    before parents) so that walking a deeply nested page stays linear."""
+    holding: set = set()
+    for el in reversed(list(root.iter())):
+        for child in el:
+            if isinstance(child.tag, str) and (child.tag.lower() in _BLOCKS or child in holding):
+                holding.add(el)
+                break
+    return holding
+
+
+def _walk(el, builder: DocumentBuilder, holding: set) -> None:
+    """Blocks in reading order; an explicit stack, so a page nested thousands deep is read."""
+    stack = [iter(el)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
         if not isinstance(child.tag, str):
             continue
         tag = child.tag.lower()
@@ -122,11 +142,11 @@ def _walk(el, builder: DocumentBuilder) -> None:
             if grid:
                 builder.table(grid)
             continue
-        if any(isinstance(d.tag, str) and d.tag.lower() in _BLOCKS for d in child.iterdescendants()):
+        if child in holding:
             lead = _text(child, only_own=True)
             if lead:
                 builder.add(lead, classify_heading(lead))
-            _walk(child, builder)
+            stack.append(iter(child))
             continue
         if tag in _BLOCKS or tag.startswith("h") and tag[1:].isdigit():
             text = _text(child)
