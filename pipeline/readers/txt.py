@@ -54,7 +54,8 @@ def document_from_lines(text: str, *, doc_id: str, source: str, format: str,
     """A Document from text that arrives as lines. Used for .txt and for the formats whose
     text comes out as lines too (PDF text layers, Markdown, .doc through antiword), so
     hard wraps, page breaks inside sentences and tab tables are read the same way."""
-    body, notes = split_footnotes(without_portal(normalise(text)))
+    text = "\n".join(portal.without_wrapper(normalise(text).split("\n")))
+    body, notes = split_footnotes(without_portal(text))
     body, page_notes = paged_footnotes(body)
     builder = DocumentBuilder()
     _, candidates = parse_body(body, builder)
