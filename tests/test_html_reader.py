@@ -53,3 +53,14 @@ def test_a_deeply_nested_page_is_read_in_full():
             + "<p>Tỷ lệ sinh con thứ ba giảm 0,2%.</p></body></html>")
     doc = read_bytes(page.encode("utf-8"), "sau.html")
     assert [b.text for b in doc.blocks] == ["Báo cáo tổng kết công tác dân số năm 2023.", "Tỷ lệ sinh con thứ ba giảm 0,2%."]
+
+
+def test_a_news_page_list_and_hidden_addresses_are_not_text():
+    body = "".join(f"<p>Đoạn {i}: Bệnh viện đa khoa tỉnh Sơn La khai trương đơn nguyên sơ sinh với 30 giường bệnh.</p>"
+                   for i in range(4))
+    page = (f"<html><body><h1>Khai trương đơn nguyên sơ sinh</h1>{body}"
+            "<p>Mọi ý kiến xin gửi về hộp thư [email&#160;protected] của Bệnh viện.</p>"
+            "<p>Tin liên quan</p><p>Khám sàng lọc tim bẩm sinh</p><p>Tiêm chủng mùa dịch</p></body></html>")
+    doc = read_bytes(page.encode("utf-8"), "tin.html")
+    assert "Tin liên quan" not in doc.text and "Tiêm chủng mùa dịch" not in doc.text
+    assert "protected" not in doc.text and "Mọi ý kiến xin gửi về hộp thư của Bệnh viện." in doc.text

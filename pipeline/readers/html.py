@@ -11,7 +11,7 @@ from lxml import etree
 
 from schemas.document import Document, DocumentBuilder, doc_id_for
 from schemas.text import classify_heading, normalise
-from . import ReadError
+from . import ReadError, portal
 from .txt import check_text, decode
 
 _DROP = ("script", "style", "noscript", "template", "iframe", "svg", "form", "button", "select", "input",
@@ -40,15 +40,56 @@ def read(data: bytes, source: str) -> Document:
             el.drop_tree()
     etree.strip_elements(root, etree.Comment, with_tail=False)
     article = _article(root, text)
-    builder = DocumentBuilder()
+    blocks = _Blocks()
     # the page's <title> stands in for a headline only where the article has none
     if title and title.strip() and title.strip() not in article.text_content() \
             and next(article.iter("h1", "h2"), None) is None:
-        builder.add(" ".join(title.split()), (None, None))
-    _walk(article, builder, _holding_blocks(article))
+        blocks.add(" ".join(title.split()), (None, None))
+    _walk(article, blocks, _holding_blocks(article))
+    if not blocks.blocks:
+        raise ReadError("empty HTML: no visible text")
+    builder = DocumentBuilder()
+    for kind, content, extra in _without_wrapper(blocks.blocks):
+        if kind == "table":
+            builder.table(content)
+        else:
+            builder.add(content, extra)
     if not builder.blocks:
         raise ReadError("empty HTML: no visible text")
     return builder.build(doc_id=doc_id_for(data), source=source, format="html")
+
+
+class _Blocks:
+    """The page's blocks in reading order, held back until the wrapper is taken off."""
+
+    def __init__(self) -> None:
+        self.blocks: list[tuple] = []
+
+    def add(self, text: str, heading=None) -> None:
+        self.blocks.append(("text", text, heading))
+
+    def table(self, grid: list[list[str]]) -> None:
+        self.blocks.append(("table", grid, None))
+
+
+def _without_wrapper(blocks: list[tuple]) -> list[tuple]:
+    """The portal's wrapper lines (portal_boilerplate.tsv) dropped, and from a news list's
+    heading in the second half of the page on, the list of short links it heads."""
+    kept: list[tuple] = []
+    for k, (kind, content, extra) in enumerate(blocks):
+        if kind == "text":
+            first = content.split("\n", 1)[0]
+            if portal.matches("line", first):
+                continue
+            if (portal.matches("tail_start", first) or portal.matches("news_list", first)) and k >= len(blocks) // 2:
+                rest = [b[1] for b in blocks[k + 1:] if b[0] == "text"]
+                if sum(len(r) for r in rest) <= 80 * max(len(rest), 1):
+                    break
+            content = portal.clean_inline(content).strip()
+            if not content:
+                continue
+        kept.append((kind, content, extra))
+    return kept
 
 
 def _without_front_matter(text: str) -> str:
