@@ -14,40 +14,44 @@ from schemas.text import fold
 
 from .bodies import expand, level_of
 from .dates import DATE_AFTER, date_from_match
+from .refs import (BARE_TYPES, CANONICAL_TYPE, PARTY_SYMBOL_TYPES, STATE_SYMBOL_TYPES, TYPES,  # noqa: F401
+                   TYPE_PATTERN, is_party, ref_id, ref_key, symbol, type_pattern)
 
 # extractors whose results this one reads through Document.remember
 REQUIRES = ()
 
 
-TYPES = ("Thông tư liên tịch", "Nghị quyết", "Chỉ thị", "Quyết định", "Quy định", "Kết luận",
-         "Thông báo", "Kế hoạch", "Hướng dẫn", "Nghị định", "Thông tư", "Luật", "Pháp lệnh",
-         "Đề án", "Chương trình", "Công văn", "Công điện", "Thông tri", "Tờ trình", "Báo cáo",
-         "Điều lệ", "Quy chế", "Văn bản hợp nhất")
-_CANONICAL_TYPE = {fold(t): t for t in TYPES}
-# Types that real documents cite by a bare number ("Chỉ thị 07", "Đề án 1816"); "Báo cáo 6
-# tháng" or "Kế hoạch 05 năm" are not citations.
-_BARE_TYPES = {fold(t) for t in ("Nghị quyết", "Chỉ thị", "Quyết định", "Quy định", "Kết luận",
-                                 "Nghị định", "Thông tư", "Đề án", "Chương trình", "Kế hoạch")}
+_CANONICAL_TYPE = CANONICAL_TYPE
+_BARE_TYPES = {fold(t) for t in BARE_TYPES}
+_type_pattern = type_pattern
 
 
-def _type_pattern(types) -> str:
-    return "|".join(r"\s+".join(w for w in t.split()) for t in sorted(types, key=len, reverse=True))
-
-
-H = r"[ \t]*(?:\n[ \t]*)?"  # a gap that may hold one hard line break, as exports have
-TYPE = r"(?P<type>(?i:" + _type_pattern(TYPES) + r"))(?![\p{L}])"
-PARTY_SYMBOL = r"[\p{Lu}][\p{L}\d]*(?:/[\p{Lu}\d][\p{L}\d]*)+(?:-[\p{Lu}\d][\p{L}\d]*)*"
-STATE_SYMBOL = r"[\p{Lu}][\p{L}\d]*(?:[-/][\p{Lu}\d][\p{L}\d]*)*"
+# a gap that may hold a hard line break, or the blank line an export leaves inside a sentence
+H = r"[ \t]*(?:\n[ \t]*){0,2}"
+TYPE = r"(?P<type>" + TYPE_PATTERN + r")"
+# words that qualify the type before its number: "Chương trình hành động số", "Báo cáo thẩm
+# tra số", "Báo cáo giải trình, tiếp thu số"; such a mention needs its symbol
+QUALIFIER = (r"(?P<qual>(?:[ \t]+(?!(?i:của|số|này|nêu|trên)(?![\p{L}]))(?:\p{Ll}+|\p{Lu}+),?){1,4}"
+             r"(?=[ \t]+(?i:số)))")
+# "Nghị quyết 02 năm 2021": a bare number with its year names one instrument
+YEARED = r"(?P<byear>[ \t]+(?i:năm)[ \t]+(?P<bare_year>(?:19|20)\d\d)(?!\d))"
+# a symbol's parts; after the first, a part may stand after a stray space ("NĐ- CP",
+# "NQ/ TW") when it is an abbreviation (two capitals at least), never a word such as "Hà"
+_PART = r"[\p{Lu}\d][\p{L}\d]*"
+_SPACED_PART = r"[ \t]*[-/][ \t]*\p{Lu}[\p{Lu}\d]+\p{Ll}?(?![\p{L}\d])"
+PARTY_SYMBOL = (r"[\p{Lu}][\p{L}\d]*(?:(?:/" + _PART + r")+(?:-" + _PART + r")*"
+                r"|[ \t]*/[ \t]*\p{Lu}[\p{Lu}\d]+\p{Ll}?(?![\p{L}\d]))")
+STATE_SYMBOL = r"[\p{Lu}][\p{L}\d]*(?:[-/]" + _PART + r"|" + _SPACED_PART + r")*"
 SYMBOL = (r"(?:[ \t]*[-–—][ \t]*(?P<psym>" + PARTY_SYMBOL + r")"
-          r"|[ \t]*/[ \t]*(?:(?P<year>(?:19|20)\d\d)[ \t]*/[ \t]*)?(?P<ssym>" + STATE_SYMBOL + r")"
+          r"|[ \t]*/[ \t]*(?:(?P<year>(?:19|20)\d\d)[ \t]*[/-][ \t]*)?(?P<ssym>" + STATE_SYMBOL + r")"
           r"|[ \t]+(?P<spsym>" + PARTY_SYMBOL + r"))(?![\p{L}\d])")
-NUMBER = r"(?P<num>\d{1,5})"
+NUMBER = r"(?P<num>\d{1,5}(?:\.\d{1,2}(?=/))?)"  # "66.4/2025/NQ-CP" numbers a resolution in parts
 NOT_A_COUNT = (r"(?![\d])(?![.,\-–/][ \t]*\d)(?![ \t]*(?:%|‰|(?:năm|tháng|ngày|lần|giai đoạn|nhiệm kỳ|người"
                r"|đơn vị|chỉ tiêu|nhóm)(?![\p{L}])))")
 
 NUMBERED = regex.compile(
-    TYPE + r"(?:" + H + r"của" + H + r"(?P<pre>[^,;.\n]{2,60}?)" + H + r"(?=[Ss]ố))?"
-    + r"[ \t]*:?" + H + r"(?:(?i:số)[ \t]*:?" + H + r")?" + NUMBER + r"(?:" + SYMBOL + r"|" + NOT_A_COUNT + r")")
+    TYPE + QUALIFIER + r"?(?:" + H + r"của" + H + r"(?P<pre>[^,;.\n]{2,60}?)" + H + r"(?=[Ss]ố))?"
+    + r"[ \t]*:?" + H + r"(?:(?i:số)[ \t]*:?" + H + r")?" + NUMBER + r"(?:" + SYMBOL + r"|" + YEARED + r"|" + NOT_A_COUNT + r")")
 MORE_IN_LIST = regex.compile(r"[ \t]*(?:,|và)[ \t]*(?:(?i:số)[ \t]*)?" + NUMBER + SYMBOL)
 PLENUM = regex.compile(
     r"(?P<type>(?i:nghị\s+quyết))\s+(?:(?i:hội\s+nghị)\s+)?(?i:trung\s+ương)\s+(?:(?i:lần\s+thứ)\s+)?"
@@ -61,11 +65,14 @@ LAW = regex.compile(r"(?<![\p{L}])(?<!(?i:pháp)[ \t])(?P<type>Luật)[ \t]+(?!(
 CHARTER = regex.compile(r"(?P<type>Điều lệ)[ \t]+(?:Đảng(?:[ \t]+Cộng sản Việt Nam)?|Công đoàn Việt Nam"
                         r"|Đoàn Thanh niên Cộng sản Hồ Chí Minh|Đoàn TNCS Hồ Chí Minh)(?![\p{L}])")
 
-DATE = regex.compile(H + r",?" + H + r"(?:(?i:ban hành)[ \t]+)?" + DATE_AFTER.pattern)
-OF = regex.compile(H + r",?" + H + r"của[ \t]+")
-ABOUT = regex.compile(H + r",?" + H + r"về[ \t]+")
+# "ngày 15 tháng 9 tháng 2022": a slip of "tháng" for "năm" before the year still dates it
+_DATE_AFTER = DATE_AFTER.pattern.replace(r"(?i:năm)\s*(?P<y2>", r"(?i:năm|tháng)\s*(?P<y2>")
+DATE = regex.compile(H + r",?" + H + r"(?:(?i:ban hành)[ \t]+)?" + _DATE_AFTER)
+OF = regex.compile(H + r",?" + H + r"(?:của|CỦA)[ \t]+")
+ABOUT = regex.compile(H + r",?" + H + r"(?:về|VỀ)[ \t]+")
 LIST_GAP = regex.compile(r"^[\s,]*(?:và|cùng)?[\s,]*$")
-OWN_NUMBER = regex.compile(r"(?m)^[ \t]*Số[ \t]*:[ \t]*(\S+)")
+# the document's own number: "Số: 552/KH-UBND", also as a letterhead cell or on the next line
+OWN_NUMBER = regex.compile(r"(?m)(?:^|\|)[ \t]*Số[ \t]*:\s*([^\s|]+)")
 _WORD = regex.compile(r"[ \t]*(?:\n[ \t]*)?([\p{L}\d]+(?:/[\p{L}\d]+)?)")
 _ROMAN = regex.compile(r"^[IVXL]+$")
 
@@ -82,13 +89,6 @@ thuộc sau trước này đó""".split())
 # Law titles that hold a comma: "Thi đua, khen thưởng", "Phòng, chống tham nhũng",
 # "Khám bệnh, chữa bệnh", "Cán bộ, công chức", "An toàn, vệ sinh lao động".
 _LAW_COMMA_NEXT = set("chống khen chữa công sử vệ môi tố bổ kiểm giám phòng".split())
-# The kind of instrument a symbol names, for list members that share no type word.
-_SYMBOL_TYPES = {"NQ": "Nghị quyết", "CT": "Chỉ thị", "QĐ": "Quyết định", "QĐi": "Quy định",
-                 "KL": "Kết luận", "TB": "Thông báo", "KH": "Kế hoạch", "HD": "Hướng dẫn",
-                 "NĐ": "Nghị định", "TT": "Thông tư", "TTLT": "Thông tư liên tịch", "CV": "Công văn",
-                 "CĐ": "Công điện", "TTr": "Tờ trình", "BC": "Báo cáo", "QC": "Quy chế"}
-
-
 def extract(doc: Document) -> list[dict]:
     return [dict(c) for c in doc.remember("citations", lambda: _extract(doc))]
 
@@ -102,11 +102,12 @@ def _extract(doc: Document) -> list[dict]:
         for m in pattern.finditer(text):
             found.extend(reader(m, text))
     mentions = _without_overlaps(found)
-    mentions = [c for c in mentions if not (own and c["ref_id"] and _canon(c["ref_id"]) == own)]
+    mentions = [c for c in mentions if not (own and c["ref_id"] and ref_key(c["ref_id"]) == own)]
     _share_issuers(mentions, text)
+    footnote_at = doc.footnote_at if doc.footnotes else _footnote_bodies(text)
     for c in mentions:
         c["section"] = doc.section_at(c["start"])
-        c["in_footnote"] = doc.footnote_at(c["start"])
+        c["in_footnote"] = footnote_at(c["start"])
     return mentions
 
 
@@ -165,27 +166,25 @@ def _law(m: regex.Match, text: str) -> list[dict]:
 
 def _number_fields(m: regex.Match) -> dict:
     num = m.group("num")
-    sym = m.group("psym") or m.group("spsym")
-    if sym:
-        return {"number": num, "symbol": sym, "ref_id": f"{num}-{sym}"}
-    sym = m.group("ssym")
-    if sym:
-        year = m.group("year")
-        return {"number": num, "symbol": sym, "ref_id": f"{num}/{year}/{sym}" if year else f"{num}/{sym}"}
-    return {"number": num}
+    sym = m.group("psym") or m.group("spsym") or m.group("ssym")
+    if not sym:
+        return {"number": num}
+    return {"number": num, "symbol": symbol(sym), "ref_id": ref_id(num, sym, m.group("year"))}
 
 
 def _numbered(m: regex.Match, text: str) -> list[dict]:
     type_ = m.group("type")
     fields = _number_fields(m)
-    if "symbol" not in fields and fold(type_) not in _BARE_TYPES:
+    if "symbol" not in fields and (fold(type_) not in _BARE_TYPES or m.group("qual")):
         return []
     first = _record(type_, m.start(), m.end(), text, **fields)
+    if m.group("bare_year"):
+        first["date"] = m.group("bare_year")
     if m.group("pre"):
         # "Nghị quyết của HĐND tỉnh số 144/…" names its issuer first; "theo quy định của Luật
         # Đấu thầu số 22/…" is a different mention, found by its own pattern
         pre = " ".join(m.group("pre").split())
-        issuer = _body_at(pre, 0)
+        issuer = body_at(pre, 0)
         if not type_[0].isupper() or not issuer or issuer[1] != len(pre) or TYPE_START.match(pre):
             return []
         first["issuer"] = expand(issuer[0])
@@ -196,15 +195,17 @@ def _numbered(m: regex.Match, text: str) -> list[dict]:
         if not more:
             break
         fields = _number_fields(more)
-        kind = _SYMBOL_TYPES.get(regex.split(r"[/-]", fields["symbol"])[0], type_)
+        kinds = PARTY_SYMBOL_TYPES if is_party(fields["symbol"]) else STATE_SYMBOL_TYPES
+        kind = kinds.get(regex.split(r"[/-]", fields["symbol"])[0], type_)
         record = _record(kind, more.start("num"), more.end(), text, **fields)
         record["start"] = more.start("num")
         record["text"] = text[record["start"]:record["end"]]
         _follow(record, text)
         out.append(record)
     for record in out:
-        if record["ref_id"] is None:
-            record["name"] = " ".join(record["text"].split())
+        if record["ref_id"] is None:  # the name is the type and number, not its issuer or date
+            core = text[record["start"]:m.end()] if record is first else record["text"]
+            record["name"] = " ".join(core.split())
         record["issuer_level"] = level_of(record["symbol"])
     return out
 
@@ -221,7 +222,7 @@ def _follow(record: dict, text: str) -> None:
                 continue
         if record["issuer"] is None:
             of = OF.match(text, pos)
-            body = _body_at(text, of.end()) if of else None
+            body = body_at(text, of.end()) if of else None
             if body:
                 record["issuer"] = expand(body[0])
                 pos = body[1]
@@ -237,7 +238,7 @@ def _follow(record: dict, text: str) -> None:
         record["subject"] = subject or None
 
 
-def _body_at(text: str, pos: int) -> tuple[str, int] | None:
+def body_at(text: str, pos: int) -> tuple[str, int] | None:
     """The body named at `pos` ("Ban Thường vụ Tỉnh ủy Hà Tĩnh"), and where its name ends."""
     words: list[tuple[str, int]] = []
     while len(words) < 10:
@@ -248,6 +249,8 @@ def _body_at(text: str, pos: int) -> tuple[str, int] | None:
         if words and TYPE_START.match(text, w.start(1)):
             break
         lower = fold(word)
+        if word.isupper() and len(word) > 1 and lower in _LAW_STOP:
+            break  # an upper-case title line goes on "… CỦA BỘ CHÍNH TRỊ VỀ …": "VỀ" is no name
         if lower == "ban" and regex.match(r"[ \t]+hành\b", text[w.end():w.end() + 8]):
             break  # "Chính phủ ban hành …": the verb, not a body
         if word[0].isupper() or _ROMAN.match(word):
@@ -271,6 +274,8 @@ def _body_at(text: str, pos: int) -> tuple[str, int] | None:
         return None
     return " ".join(w for w, _ in words), words[-1][1]
 
+
+_body_at = body_at  # the name metadata.py imports until it moves to `body_at`
 
 TYPE_START = regex.compile(r"(?:" + _type_pattern(TYPES) + r")(?![\p{L}])")
 
@@ -296,8 +301,27 @@ def _share_issuers(mentions: list[dict], text: str) -> None:
 
 def _own_number(text: str) -> str | None:
     m = OWN_NUMBER.search(text[:3000])
-    return _canon(m.group(1)) if m else None
+    return ref_key(m.group(1)) if m else None
 
 
-def _canon(ref: str) -> str:
-    return regex.sub(r"\s+", "", regex.sub(r"[‐-―−]", "-", ref)).casefold()
+# a footnote body an export writes as text at the end: "[3] Quyết định số …", "[^3]: …"
+_NOTE_BODY = regex.compile(r"(?m)^[ \t]*\[\^?(\d{1,3})\](?::)?[ \t]")
+
+
+def _footnote_bodies(text: str):
+    """`footnote_at` for a document whose reader left its footnotes in the text: the bodies
+    are the lines that open with "[1]", "[2]", … in order, after the anchors that call them."""
+    starts: list[tuple[int, int]] = []
+    for m in _NOTE_BODY.finditer(text):
+        n = int(m.group(1))
+        if n == len(starts) + 1 and regex.search(r"(?<!^[ \t]*)\[\^?" + str(n) + r"\]",
+                                                 text[:m.start()], flags=regex.M):
+            starts.append((m.start(), n))
+    bounds = [s for s, _ in starts] + [len(text)]
+
+    def footnote_at(offset: int) -> int | None:
+        for (start, n), end in zip(starts, bounds[1:]):
+            if start <= offset < end:
+                return n
+        return None
+    return footnote_at
