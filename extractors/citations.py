@@ -12,6 +12,7 @@ import regex
 from schemas.document import Document
 from schemas.text import fold
 
+from . import lexicon
 from .bodies import expand, level_of
 from .dates import DATE_AFTER, date_from_match
 from .refs import (BARE_TYPES, CANONICAL_TYPE, PARTY_SYMBOL_TYPES, STATE_SYMBOL_TYPES, TYPES,  # noqa: F401
@@ -50,18 +51,27 @@ NOT_A_COUNT = (r"(?![\d])(?![.,\-–/][ \t]*\d)(?![ \t]*(?:%|‰|(?:năm|tháng|
                r"|đơn vị|chỉ tiêu|nhóm)(?![\p{L}])))")
 
 NUMBERED = regex.compile(
-    TYPE + QUALIFIER + r"?(?:" + H + r"của" + H + r"(?P<pre>[^,;.\n]{2,60}?)" + H + r"(?=[Ss]ố))?"
+    TYPE + QUALIFIER + r"?(?:" + H + r"của" + H + r"(?P<pre>(?:(?!" + TYPE_PATTERN + r")[^,;.\n]){2,60}?)" + H + r"(?=[Ss]ố))?"
     + r"[ \t]*:?" + H + r"(?:(?i:số)[ \t]*:?" + H + r")?" + NUMBER + r"(?:" + SYMBOL + r"|" + YEARED + r"|" + NOT_A_COUNT + r")")
 MORE_IN_LIST = regex.compile(r"[ \t]*(?:,|và)[ \t]*(?:(?i:số)[ \t]*)?" + NUMBER + SYMBOL)
 PLENUM = regex.compile(
-    r"(?P<type>(?i:nghị\s+quyết))\s+(?:(?i:hội\s+nghị)\s+)?(?i:trung\s+ương)\s+(?:(?i:lần\s+thứ)\s+)?"
+    r"(?P<type>(?i:nghị\s+quyết|kết\s+luận))\s+(?:(?i:của)\s+)?(?:(?i:hội\s+nghị)\s+)?(?i:trung\s+ương)\s+(?:(?i:lần\s+thứ)\s+)?"
     r"(?:\d{1,2}|[IVX]{1,4})(?![\p{L}\d])(?:[ \t]*\(?[ \t]*(?i:khóa|khoá)[ \t]+(?:[IVX]{1,5}|\d{1,2})(?![\p{L}\d])(?:[ \t]*\))?)?")
 CONGRESS = regex.compile(
     r"(?P<type>(?i:nghị\s+quyết))\s+(?i:đại\s+hội)(?P<body>(?:\s+(?!(?i:lần|nhiệm)\b)[\p{L}]+){0,8}?)"
     r"(?:,?\s+(?i:lần\s+thứ)\s+(?:[IVXL]{1,6}|\d{1,2})(?![\p{L}\d])(?:,?\s+(?i:nhiệm\s+kỳ)\s+\d{4}\s*[-–]\s*\d{4})?"
     r"|,?\s+(?i:nhiệm\s+kỳ)\s+\d{4}\s*[-–]\s*\d{4}"
     r"|\s+[IVX]{2,5}(?![\p{L}\d]))")
-LAW = regex.compile(r"(?<![\p{L}])(?<!(?i:pháp)[ \t])(?P<type>Luật)[ \t]+(?!(?:sư|này|định|pháp|gia|lệ|chơi|hóa|hoá)\b)")
+# "Luật …", "Bộ luật …" (a code), and in lower or upper case only before a title known as a
+# law's ("luật người khuyết tật", "LUẬT ĐẤT ĐAI"); "Luật sư", "Luật này" are no citations
+LAW = regex.compile(r"(?<![\p{L}])(?<!(?i:pháp)[ \t])(?P<type>(?:(?:Bộ|BỘ)[ \t]+)?(?P<cap>Luật)|(?:(?:bộ|Bộ|BỘ)[ \t]+)?(?:luật|LUẬT))[ \t]+")
+_LAW_NOT_TITLE = regex.compile(r"(?:sư|này|định|pháp|gia|lệ|chơi|hóa|hoá)(?![\p{L}])")
+_PLANNED_LAW = regex.compile(r"(?i:xây dựng|dự thảo|dự án|soạn thảo|xây dựng dự án)[ \t]+$")
+_PLANNED_LAW_AFTER = regex.compile(r"[ \t]+(?:sẽ|dự kiến)[ \t]")
+_TITLE_GAP = r"(?:[ \t]*[,–—-][ \t]*|[ \t]+)(?:\n[ \t]*)?"
+KNOWN_LAW = regex.compile(r"(?i:" + "|".join(
+    _TITLE_GAP.join(regex.escape(w) for w in regex.findall(r"[\p{L}\d]+", t))
+    for t in sorted(lexicon.column("law_titles", "title"), key=len, reverse=True)) + r")(?![\p{L}\d])")
 CHARTER = regex.compile(r"(?P<type>Điều lệ)[ \t]+(?:Đảng(?:[ \t]+Cộng sản Việt Nam)?|Công đoàn Việt Nam"
                         r"|Đoàn Thanh niên Cộng sản Hồ Chí Minh|Đoàn TNCS Hồ Chí Minh)(?![\p{L}])")
 
@@ -70,9 +80,12 @@ _DATE_AFTER = DATE_AFTER.pattern.replace(r"(?i:năm)\s*(?P<y2>", r"(?i:năm|thá
 DATE = regex.compile(H + r",?" + H + r"(?:(?i:ban hành)[ \t]+)?" + _DATE_AFTER)
 OF = regex.compile(H + r",?" + H + r"(?:của|CỦA)[ \t]+")
 ABOUT = regex.compile(H + r",?" + H + r"(?:về|VỀ)[ \t]+")
-LIST_GAP = regex.compile(r"^[\s,]*(?:và|cùng)?[\s,]*$")
+# what may stand between members of a list that share a trailing issuer: "A, B và C của …",
+# "A; khoản 2 Điều 1 B của …"
+LIST_GAP = regex.compile(r"^[\s,;]*(?:và|cùng)?[\s,;]*(?:(?:điểm|khoản|Điều|mục|tiết)[ \t]+[\p{L}\d.]+[ \t]*)*$")
 # the document's own number: "Số: 552/KH-UBND", also as a letterhead cell or on the next line
 OWN_NUMBER = regex.compile(r"(?m)(?:^|\|)[ \t]*Số[ \t]*:\s*([^\s|]+)")
+_SEGMENT_JOIN = regex.compile(r"(?<=[\p{L}\d])_(?=[\p{L}\d])")
 _WORD = regex.compile(r"[ \t]*(?:\n[ \t]*)?([\p{L}\d]+(?:/[\p{L}\d]+)?)")
 _ROMAN = regex.compile(r"^[IVXL]+$")
 
@@ -82,7 +95,7 @@ _BODY_LOWER = set("""tỉnh huyện xã thị thành phố phường trấn qu�
 hành thư vụ ủy uỷ ban bộ trung ương khóa khoá đảng cơ quan sở y tế kiểm tra tuyên giáo tổ chức vận
 thường trực nội chỉ đạo quốc hội đồng mặt trận liên đoàn lao động tịch trưởng giám đốc văn phòng bí
 đại biểu nước việt nam cộng sản thanh niên nông thôn nghiệp binh trường triển học nghệ tư dục tạo
-nguyên giao an pháp dựng thông tải tin hóa hoá thao lịch""".split())
+nguyên giao an pháp dựng thông tải tin hóa hoá thao lịch tộc""".split())
 _LAW_STOP = set("""và của năm số được đã theo trong tại về để nhằm gắn cho với các có là thì mà đối
 hiện đang sẽ nên đề ra trên từ đến như ngày gồm quy hướng thực áp bao hoặc hay nhưng khi nếu do bởi
 thuộc sau trước này đó""".split())
@@ -94,7 +107,9 @@ def extract(doc: Document) -> list[dict]:
 
 
 def _extract(doc: Document) -> list[dict]:
-    text = doc.text
+    # a word-segmented text joins a word's syllables by "_" ("Quyết_định số 339/QĐ-TTg"): read
+    # it with spaces, which keeps every offset
+    text = _SEGMENT_JOIN.sub(" ", doc.text) if "_" in doc.text else doc.text
     own = _own_number(text)
     found: list[dict] = []
     for pattern, reader in ((PLENUM, _named), (CONGRESS, _congress), (CHARTER, _named),
@@ -131,22 +146,26 @@ def _congress(m: regex.Match, text: str) -> list[dict]:
 
 
 def _law(m: regex.Match, text: str) -> list[dict]:
-    """'Luật Thi đua, khen thưởng', 'Luật Phòng, chống tham nhũng', 'Luật ATGT'."""
-    pos, words = m.end(), []
-    while len(words) < 8:
-        w = _WORD.match(text, pos)
-        if not w or fold(w.group(1)) in _LAW_STOP:
-            break
-        words.append(w.group(1))
-        pos = w.end()
-        comma = regex.match(r",[ \t]+(\p{Ll}+)", text[pos:pos + 40])
-        if comma and len(words) <= 2 and fold(comma.group(1)) in _LAW_COMMA_NEXT:
-            pos += comma.end() - len(comma.group(1))
-    if not words:
+    """'Luật Thi đua, khen thưởng', 'Bộ luật Lao động số 45/2019/QH14', 'Luật ATGT'."""
+    known = KNOWN_LAW.match(text, m.end())
+    if known:
+        pos = known.end()
+    elif m.group("cap") and not _LAW_NOT_TITLE.match(text, m.end()):
+        pos = _law_title_end(text, m.end())
+    else:
         return []
-    if fold(words[0]) == "sửa":  # "Luật sửa đổi, bổ sung một số điều của Luật …"
-        tail = regex.match(r"[^;.\n(]{0,200}?(?=[;.\n(]|[ \t](?:số|ngày)[ \t])", text, pos=pos)
-        pos = tail.end() if tail else pos
+    if pos == m.end() or _PLANNED_LAW.search(text[max(0, m.start() - 30):m.start()]) \
+            or _PLANNED_LAW_AFTER.match(text, pos):
+        return []  # "xây dựng Luật Quy hoạch", "Luật … sẽ ban hành": a law still to be made
+    if fold(text[m.end():pos]).startswith("sửa"):  # "Luật sửa đổi, bổ sung một số điều của Luật …"
+        inner = regex.compile(r"[^;.\n(]{0,120}?(?:của|các)[ \t]+(?=(?:Luật|luật)[ \t])").match(text, pos)
+        if inner:
+            law = LAW.match(text, inner.end())
+            title = law and KNOWN_LAW.match(text, law.end())
+            pos = title.end() if title else _law_title_end(text, law.end()) if law else pos
+        else:
+            tail = regex.match(r"[^;.\n(]{0,200}?(?=[;.\n(]|[ \t](?:số|ngày)[ \t])", text, pos=pos)
+            pos = tail.end() if tail else pos
     glued = regex.search(r"(?<=\p{Ll})\d+$", text[m.start():pos])  # a footnote mark stuck to the title
     end = pos - (len(glued.group(0)) if glued else 0)
     record = _record("Luật", m.start(), end, text, name=" ".join(text[m.start():end].split()))
@@ -162,6 +181,21 @@ def _law(m: regex.Match, text: str) -> list[dict]:
         record["end"] = date.end()
         record["text"] = text[m.start():record["end"]]
     return [record]
+
+
+def _law_title_end(text: str, pos: int) -> int:
+    """Where a law's title not in the list ends: at the first word that cannot be in one."""
+    words = 0
+    while words < 8:
+        w = _WORD.match(text, pos)
+        if not w or fold(w.group(1)) in _LAW_STOP:
+            break
+        words += 1
+        pos = w.end()
+        comma = regex.match(r",[ \t]+(\p{Ll}+)", text[pos:pos + 40])
+        if comma and words <= 2 and fold(comma.group(1)) in _LAW_COMMA_NEXT:
+            pos += comma.end() - len(comma.group(1))
+    return pos
 
 
 def _number_fields(m: regex.Match) -> dict:
@@ -241,7 +275,7 @@ def _follow(record: dict, text: str) -> None:
 def body_at(text: str, pos: int) -> tuple[str, int] | None:
     """The body named at `pos` ("Ban Thường vụ Tỉnh ủy Hà Tĩnh"), and where its name ends."""
     words: list[tuple[str, int]] = []
-    while len(words) < 10:
+    while len(words) < 14:
         w = _WORD.match(text, pos)
         if not w:
             break
@@ -263,11 +297,13 @@ def body_at(text: str, pos: int) -> tuple[str, int] | None:
         pos = w.end()
         # a ministry's name goes on past "và", "-" or "," to its next capitalised part:
         # "Bộ Lao động - Thương binh và Xã hội", "Bộ Văn hóa, Thể thao và Du lịch"
-        if any(fold(x) == "bộ" for x, _ in words):
-            joint = regex.match(r"[ \t]*(?:và|[-–,])[ \t]*(?=\p{Lu}\p{Ll})", text[pos:pos + 8])
-            if joint and not TYPE_START.match(text, pos + joint.end()):
-                pos += joint.end()
-                words[-1] = (words[-1][0] + text[w.end():pos].rstrip(), pos)
+        # so does a committee's: "Ban Văn hóa - Xã hội Hội đồng nhân dân Thành phố"
+        ministry = any(fold(x) == "bộ" for x, _ in words)
+        joint = regex.match(r"[ \t]*(?:và|[-–,])[ \t]*(?=\p{Lu}\p{Ll})" if ministry
+                            else r"[ \t]+[-–][ \t]+(?=\p{Lu}\p{Ll})", text[pos:pos + 8])
+        if joint and not TYPE_START.match(text, pos + joint.end()):
+            pos += joint.end()
+            words[-1] = (words[-1][0] + text[w.end():pos].rstrip(), pos)
     while words and fold(words[-1][0]) in ("khóa", "khoá", "các", "và"):
         words.pop()
     if not words:
