@@ -95,7 +95,7 @@ _BODY_LOWER = set("""tỉnh huyện xã thị thành phố phường trấn qu�
 hành thư vụ ủy uỷ ban bộ trung ương khóa khoá đảng cơ quan sở y tế kiểm tra tuyên giáo tổ chức vận
 thường trực nội chỉ đạo quốc hội đồng mặt trận liên đoàn lao động tịch trưởng giám đốc văn phòng bí
 đại biểu nước việt nam cộng sản thanh niên nông thôn nghiệp binh trường triển học nghệ tư dục tạo
-nguyên giao an pháp dựng thông tải tin hóa hoá thao lịch tộc""".split())
+nguyên giao an pháp dựng thông tải tin hóa hoá thao lịch tộc sách""".split())
 _LAW_STOP = set("""và của năm số được đã theo trong tại về để nhằm gắn cho với các có là thì mà đối
 hiện đang sẽ nên đề ra trên từ đến như ngày gồm quy hướng thực áp bao hoặc hay nhưng khi nếu do bởi
 thuộc sau trước này đó""".split())

@@ -84,7 +84,7 @@ def canonical(ref: str | None) -> str | None:
     flat = _SPACE.sub("", _DASHES.sub("-", unicodedata.normalize("NFC", str(ref))))
     m = _PARTS.match(flat)
     if not m:
-        return flat
+        return symbol(flat) if regex.match(r"\p{L}[\p{L}\d]*[-/]", flat) else flat
     return ref_id(m.group("num"), m.group("sym"), m.group("year"))
 
 
