@@ -65,8 +65,10 @@ CONGRESS = regex.compile(
 # "Luật …", "Bộ luật …" (a code), and in lower or upper case only before a title known as a
 # law's ("luật người khuyết tật", "LUẬT ĐẤT ĐAI"); "Luật sư", "Luật này" are no citations
 LAW = regex.compile(r"(?<![\p{L}])(?<!(?i:pháp)[ \t])(?P<type>(?:(?:Bộ|BỘ)[ \t]+)?(?P<cap>Luật)|(?:(?:bộ|Bộ|BỘ)[ \t]+)?(?:luật|LUẬT))[ \t]+")
-_LAW_NOT_TITLE = regex.compile(r"(?:sư|này|định|pháp|gia|lệ|chơi|hóa|hoá)(?![\p{L}])")
-_PLANNED_LAW = regex.compile(r"(?i:xây dựng|dự thảo|dự án|soạn thảo|xây dựng dự án)[ \t]+$")
+_LAW_NOT_TITLE = regex.compile(r"(?:" + "|".join(lexicon.column("citation_words", "word", role="not_law_title"))
+                               + r")(?![\p{L}])")
+_PLANNED_LAW = regex.compile(r"(?i:" + "|".join(lexicon.column("citation_words", "word", role="planned_law"))
+                             + r")[ \t]+$")
 _PLANNED_LAW_AFTER = regex.compile(r"[ \t]+(?:sẽ|dự kiến)[ \t]")
 _TITLE_GAP = r"(?:[ \t]*[,–—-][ \t]*|[ \t]+)(?:\n[ \t]*)?"
 KNOWN_LAW = regex.compile(r"(?i:" + "|".join(
@@ -79,7 +81,14 @@ CHARTER = regex.compile(r"(?P<type>Điều lệ)[ \t]+(?:Đảng(?:[ \t]+Cộng 
 _DATE_AFTER = DATE_AFTER.pattern.replace(r"(?i:năm)\s*(?P<y2>", r"(?i:năm|tháng)\s*(?P<y2>")
 DATE = regex.compile(H + r",?" + H + r"(?:(?i:ban hành)[ \t]+)?" + _DATE_AFTER)
 OF = regex.compile(H + r",?" + H + r"(?:của|CỦA)[ \t]+")
-ABOUT = regex.compile(H + r",?" + H + r"(?:về|VỀ)[ \t]+")
+# a subject follows "về", or a verb of the instrument's title and "về" ("… hướng dẫn về …")
+ABOUT = regex.compile(H + r",?" + H + r"(?:(?:" + "|".join(
+    r"[ \t]+".join(p.split()) for p in lexicon.column("citation_words", "word", role="subject_verb"))
+    + r")|về|VỀ)[ \t]+")
+# where a subject ends: a clause's end, a closing quote before punctuation, or a note about the
+# instrument ("…, có hiệu lực kể từ …", "… được sửa đổi, bổ sung bởi: …")
+_SUBJECT_STOP = regex.compile(r"[;\n?!]|\.(?!\d)|[“”\"](?=[ \t]*[;,.])|" + "|".join(
+    regex.escape(p) for p in lexicon.column("citation_words", "word", role="subject_end")))
 # what may stand between members of a list that share a trailing issuer: "A, B và C của …",
 # "A; khoản 2 Điều 1 B của …"
 LIST_GAP = regex.compile(r"^[\s,;]*(?:và|cùng)?[\s,;]*(?:(?:điểm|khoản|Điều|mục|tiết)[ \t]+[\p{L}\d.]+[ \t]*)*$")
@@ -89,19 +98,14 @@ _SEGMENT_JOIN = regex.compile(r"(?<=[\p{L}\d])_(?=[\p{L}\d])")
 _WORD = regex.compile(r"[ \t]*(?:\n[ \t]*)?([\p{L}\d]+(?:/[\p{L}\d]+)?)")
 _ROMAN = regex.compile(r"^[IVXL]+$")
 
-# Lower-case syllables that belong inside a body's name ("Bộ Chính trị", "Ủy ban nhân dân
-# tỉnh", "Đảng ủy khối"); any other lower-case word ends the name ("… UBND tỉnh phát động").
-_BODY_LOWER = set("""tỉnh huyện xã thị thành phố phường trấn quận khối nhân dân chính trị phủ tướng
-hành thư vụ ủy uỷ ban bộ trung ương khóa khoá đảng cơ quan sở y tế kiểm tra tuyên giáo tổ chức vận
-thường trực nội chỉ đạo quốc hội đồng mặt trận liên đoàn lao động tịch trưởng giám đốc văn phòng bí
-đại biểu nước việt nam cộng sản thanh niên nông thôn nghiệp binh trường triển học nghệ tư dục tạo
-nguyên giao an pháp dựng thông tải tin hóa hoá thao lịch tộc sách""".split())
-_LAW_STOP = set("""và của năm số được đã theo trong tại về để nhằm gắn cho với các có là thì mà đối
-hiện đang sẽ nên đề ra trên từ đến như ngày gồm quy hướng thực áp bao hoặc hay nhưng khi nếu do bởi
-thuộc sau trước này đó""".split())
-# Law titles that hold a comma: "Thi đua, khen thưởng", "Phòng, chống tham nhũng",
-# "Khám bệnh, chữa bệnh", "Cán bộ, công chức", "An toàn, vệ sinh lao động".
-_LAW_COMMA_NEXT = set("chống khen chữa công sử vệ môi tố bổ kiểm giám phòng".split())
+# the words the reader decides by (extractors/data/citation_words.tsv says what each does)
+def _words(role: str) -> tuple[str, ...]:
+    return lexicon.column("citation_words", "word", role=role)
+
+
+_BODY_LOWER = set(_words("body_word"))
+_LAW_STOP = set(_words("law_stop"))
+_LAW_COMMA_NEXT = set(_words("law_comma_next"))
 def extract(doc: Document) -> list[dict]:
     return [dict(c) for c in doc.remember("citations", lambda: _extract(doc))]
 
@@ -135,7 +139,9 @@ def _record(type_: str, start: int, end: int, text: str, **fields) -> dict:
 
 
 def _named(m: regex.Match, text: str) -> list[dict]:
-    return [_record(m.group("type"), m.start(), m.end(), text, name=" ".join(m.group(0).split()))]
+    record = _record(m.group("type"), m.start(), m.end(), text, name=" ".join(m.group(0).split()))
+    _subject(record, text)
+    return [record]
 
 
 def _congress(m: regex.Match, text: str) -> list[dict]:
@@ -264,11 +270,21 @@ def _follow(record: dict, text: str) -> None:
         break
     record["end"] = pos
     record["text"] = text[record["start"]:pos]
-    about = ABOUT.match(text, pos)
+    _subject(record, text)
+
+
+def _subject(record: dict, text: str) -> None:
+    """The "về …" clause that follows a mention, as its subject."""
+    about = ABOUT.match(text, record["end"])
     if about:
-        stop = regex.compile(r"[;\n]|\.(?!\d)|[“”\"](?=[ \t]*[;,.])").search(text, about.end())
-        end = stop.start() if stop else min(len(text), about.end() + 300)
-        subject = text[about.end():min(end, about.end() + 300)].strip(" ,“”\"")
+        start = about.end()
+        stop = _SUBJECT_STOP.search(text, start, start + 300)
+        end = stop.start() if stop else min(len(text), start + 300)
+        if text[start:end].count("“") > text[start:end].count("”") and text.startswith("”", end):
+            end += 1  # the subject names a title in quotes: "… danh hiệu “Công dân ưu tú”"
+        subject = text[start:end].strip(" ,:")
+        if regex.fullmatch(r"“[^“”]*”|\"[^\"]*\"", subject):
+            subject = subject[1:-1]
         record["subject"] = subject or None
 
 
@@ -298,7 +314,7 @@ def body_at(text: str, pos: int) -> tuple[str, int] | None:
         # a ministry's name goes on past "và", "-" or "," to its next capitalised part:
         # "Bộ Lao động - Thương binh và Xã hội", "Bộ Văn hóa, Thể thao và Du lịch"
         # so does a committee's: "Ban Văn hóa - Xã hội Hội đồng nhân dân Thành phố"
-        ministry = any(fold(x) == "bộ" for x, _ in words)
+        ministry = any(x in ("Bộ", "BỘ") for x, _ in words)
         joint = regex.match(r"[ \t]*(?:và|[-–,])[ \t]*(?=\p{Lu}\p{Ll})" if ministry
                             else r"[ \t]+[-–][ \t]+(?=\p{Lu}\p{Ll})", text[pos:pos + 8])
         if joint and not TYPE_START.match(text, pos + joint.end()):
@@ -341,18 +357,24 @@ def _own_number(text: str) -> str | None:
 
 
 # a footnote body an export writes as text at the end: "[3] Quyết định số …", "[^3]: …"
-_NOTE_BODY = regex.compile(r"(?m)^[ \t]*\[\^?(\d{1,3})\](?::)?[ \t]")
+_NOTE_BODY = regex.compile(r"\[\^?(\d{1,3})\]:?[ \t]+(?=[\p{Lu}*“\"(])")
 
 
 def _footnote_bodies(text: str):
-    """`footnote_at` for a document whose reader left its footnotes in the text: the bodies
-    are the lines that open with "[1]", "[2]", … in order, after the anchors that call them."""
+    """`footnote_at` for a document whose reader left its footnotes in the text: the first body
+    opens a line with "[1]" after the anchor that calls it; "[2]", "[3]" … follow in order,
+    at a line's start or, where an export joined the lines, inside one."""
     starts: list[tuple[int, int]] = []
     for m in _NOTE_BODY.finditer(text):
         n = int(m.group(1))
-        if n == len(starts) + 1 and regex.search(r"(?<!^[ \t]*)\[\^?" + str(n) + r"\]",
-                                                 text[:m.start()], flags=regex.M):
-            starts.append((m.start(), n))
+        if n != len(starts) + 1:
+            continue
+        if not starts:
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            if text[line_start:m.start()].strip(" \t*") or f"[{n}]" not in text[:line_start] \
+                    and f"[^{n}]" not in text[:line_start]:
+                continue
+        starts.append((m.start(), n))
     bounds = [s for s, _ in starts] + [len(text)]
 
     def footnote_at(offset: int) -> int | None:

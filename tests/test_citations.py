@@ -256,3 +256,27 @@ def test_instrument_types_and_symbols_come_from_the_data_file():
     assert refs.STATE_SYMBOL_TYPES["TT"] == "Thông tư" and refs.STATE_SYMBOL_TYPES["NĐ"] == "Nghị định"
     import regex
     assert regex.fullmatch(refs.TYPE_PATTERN, "THÔNG TƯ LIÊN TỊCH")
+
+
+def test_a_party_committee_named_before_a_comma_is_not_a_ministry(write):
+    c = one(write, "Thực hiện Nghị quyết số 12-NQ/TU ngày 3/8/2021 của BCH Đảng bộ tỉnh, Đảng bộ đã đổi mới công tác cán bộ.")
+    assert c["issuer"] == "Ban Chấp hành Đảng bộ tỉnh"
+    c = one(write, "Theo Công văn số 88/BVHTTDL-DSVH của Bộ Văn hóa, Thể thao và Du lịch, các tỉnh kiểm kê di tích.")
+    assert c["issuer"] == "Bộ Văn hóa, Thể thao và Du lịch"
+
+
+def test_footnote_bodies_joined_on_one_line_keep_their_numbers(write):
+    text = ("Ủy ban đã chỉ đạo[1] và đôn đốc[2].\n\n"
+            "[1] Công văn số 77/UBND-VX ngày 2/2/2022 của UBND tỉnh Hậu Giang. [2] Công văn số 95/UBND-VX "
+            "ngày 9/3/2022 của UBND tỉnh Hậu Giang.\n")
+    found = extract(read(write("doc.md", text)))
+    assert [(c["ref_id"], c["in_footnote"]) for c in found] == [("77/UBND-VX", 1), ("95/UBND-VX", 2)]
+
+
+def test_a_subject_keeps_its_quoted_title_and_stops_at_a_note_on_the_instrument(write):
+    c = one(write, "Xét Tờ trình số 210/TTr-SVHTT ngày 5/5/2025 về việc tặng danh hiệu “Nghệ nhân Quảng Nam”.")
+    assert c["subject"] == "việc tặng danh hiệu “Nghệ nhân Quảng Nam”"
+    c = one(write, "Quyết định số 51/2012/QĐ-TTg của Thủ tướng Chính phủ về chế độ bồi dưỡng, có hiệu lực kể từ ngày 1/1/2013.")
+    assert c["subject"] == "chế độ bồi dưỡng"
+    c = one(write, "Thông tư số 12/2021/TT-BTC của Bộ Tài chính hướng dẫn về lệ phí cấp giấy phép.")
+    assert c["subject"] == "lệ phí cấp giấy phép"
