@@ -70,6 +70,9 @@ _LAW_NOT_TITLE = regex.compile(r"(?:" + "|".join(lexicon.column("citation_words"
 _PLANNED_LAW = regex.compile(r"(?i:" + "|".join(lexicon.column("citation_words", "word", role="planned_law"))
                              + r")[ \t]+$")
 _PLANNED_LAW_AFTER = regex.compile(r"[ \t]+(?:sẽ|dự kiến)[ \t]")
+# "… cộng đồng Dân Luật Việt Nam": a capitalised word mid-sentence before "Luật" makes it
+# part of another name
+_INSIDE_A_NAME = regex.compile(r"\p{Ll}[ \t]+\p{Lu}\p{Ll}*[ \t]+$")
 _TITLE_GAP = r"(?:[ \t]*[,–—-][ \t]*|[ \t]+)(?:\n[ \t]*)?"
 KNOWN_LAW = regex.compile(r"(?i:" + "|".join(
     _TITLE_GAP.join(regex.escape(w) for w in regex.findall(r"[\p{L}\d]+", t))
@@ -106,6 +109,10 @@ def _words(role: str) -> tuple[str, ...]:
 _BODY_LOWER = set(_words("body_word"))
 _LAW_STOP = set(_words("law_stop"))
 _LAW_COMMA_NEXT = set(_words("law_comma_next"))
+_TITLE_VERBS = set(_words("title_verb"))
+# a ministry's or department's name goes on past "và" and commas: "Sở Văn hóa, Thể thao và Du lịch"
+_MINISTRY_HEADS = {"Bộ", "BỘ", "Sở", "SỞ"}
+_BODY_HEAD = regex.compile(r"(?:" + "|".join(_words("body_head")) + r")(?![\p{L}])")
 def extract(doc: Document) -> list[dict]:
     return [dict(c) for c in doc.remember("citations", lambda: _extract(doc))]
 
@@ -156,7 +163,8 @@ def _law(m: regex.Match, text: str) -> list[dict]:
     known = KNOWN_LAW.match(text, m.end())
     if known:
         pos = known.end()
-    elif m.group("cap") and not _LAW_NOT_TITLE.match(text, m.end()):
+    elif m.group("cap") and not _LAW_NOT_TITLE.match(text, m.end()) \
+            and not _INSIDE_A_NAME.search(text, max(0, m.start() - 40), m.start()):
         pos = _law_title_end(text, m.end())
     else:
         return []
@@ -215,7 +223,8 @@ def _number_fields(m: regex.Match) -> dict:
 def _numbered(m: regex.Match, text: str) -> list[dict]:
     type_ = m.group("type")
     fields = _number_fields(m)
-    if "symbol" not in fields and (fold(type_) not in _BARE_TYPES or m.group("qual")):
+    if "symbol" not in fields and (fold(type_) not in _BARE_TYPES or m.group("qual")
+                                   or not _bare_reads_as_citation(type_, text[m.end("type"):m.start("num")], fields["number"])):
         return []
     first = _record(type_, m.start(), m.end(), text, **fields)
     if m.group("bare_year"):
@@ -248,6 +257,14 @@ def _numbered(m: regex.Match, text: str) -> list[dict]:
             record["name"] = " ".join(core.split())
         record["issuer_level"] = level_of(record["symbol"])
     return out
+
+
+def _bare_reads_as_citation(type_: str, gap: str, number: str) -> bool:
+    """"Chỉ thị 07", "đề án 1816" cite; a heading "CHƯƠNG TRÌNH 1", a note mark "NGHỊ ĐỊNH1",
+    a label "Kết luận: 2" and a verb before a count ("quy định 3 …") do not."""
+    if type_.isupper() or not gap or ":" in gap:
+        return False
+    return type_[0].isupper() or len(number) > 1
 
 
 def _follow(record: dict, text: str) -> None:
@@ -299,9 +316,10 @@ def body_at(text: str, pos: int) -> tuple[str, int] | None:
         if words and TYPE_START.match(text, w.start(1)):
             break
         lower = fold(word)
-        if word.isupper() and len(word) > 1 and lower in _LAW_STOP:
+        if word.isupper() and len(word) > 1 and (lower in _LAW_STOP or lower in _TITLE_VERBS and (
+                lower != "ban" or regex.match(r"[ \t]+HÀNH(?![\p{L}])", text[w.end():w.end() + 8]))):
             break  # an upper-case title line goes on "… CỦA BỘ CHÍNH TRỊ VỀ …": "VỀ" is no name
-        if lower == "ban" and regex.match(r"[ \t]+hành\b", text[w.end():w.end() + 8]):
+        if lower == "ban" and regex.match(r"[ \t]+hành(?![\p{L}])", text[w.end():w.end() + 8]):
             break  # "Chính phủ ban hành …": the verb, not a body
         if word[0].isupper() or _ROMAN.match(word):
             pass
@@ -314,10 +332,11 @@ def body_at(text: str, pos: int) -> tuple[str, int] | None:
         # a ministry's name goes on past "và", "-" or "," to its next capitalised part:
         # "Bộ Lao động - Thương binh và Xã hội", "Bộ Văn hóa, Thể thao và Du lịch"
         # so does a committee's: "Ban Văn hóa - Xã hội Hội đồng nhân dân Thành phố"
-        ministry = any(x in ("Bộ", "BỘ") for x, _ in words)
+        ministry = any(x in _MINISTRY_HEADS for x, _ in words)
         joint = regex.match(r"[ \t]*(?:và|[-–,])[ \t]*(?=\p{Lu}\p{Ll})" if ministry
                             else r"[ \t]+[-–][ \t]+(?=\p{Lu}\p{Ll})", text[pos:pos + 8])
-        if joint and not TYPE_START.match(text, pos + joint.end()):
+        if joint and not TYPE_START.match(text, pos + joint.end()) \
+                and not _BODY_HEAD.match(text, pos + joint.end()):  # "Bộ Quốc phòng, Bộ Công an": two bodies
             pos += joint.end()
             words[-1] = (words[-1][0] + text[w.end():pos].rstrip(), pos)
     while words and fold(words[-1][0]) in ("khóa", "khoá", "các", "và"):

@@ -280,3 +280,18 @@ def test_a_subject_keeps_its_quoted_title_and_stops_at_a_note_on_the_instrument(
     assert c["subject"] == "chế độ bồi dưỡng"
     c = one(write, "Thông tư số 12/2021/TT-BTC của Bộ Tài chính hướng dẫn về lệ phí cấp giấy phép.")
     assert c["subject"] == "lệ phí cấp giấy phép"
+
+
+@pytest.mark.parametrize("text", [
+    "CHƯƠNG TRÌNH 1\n\nNỘI DUNG ĐÀO TẠO",
+    "Kết luận: 2 đơn vị chưa đạt yêu cầu.",
+    "Văn bản quy định 3 trường hợp được miễn phí.",
+    "căn cứ NGHỊ ĐỊNH1 đã nêu",
+])
+def test_headings_labels_and_counts_are_not_bare_citations(write, text):
+    assert cites(write, text) == []
+
+
+def test_a_bare_number_in_lower_case_still_cites(write):
+    c = one(write, "Các xã triển khai đề án 06 về dữ liệu dân cư.")
+    assert (c["name"], c["number"]) == ("đề án 06", "06")
