@@ -354,10 +354,17 @@ TYPE_START = regex.compile(r"(?:" + _type_pattern(TYPES) + r")(?![\p{L}])")
 def _without_overlaps(found: list[dict]) -> list[dict]:
     found.sort(key=lambda c: (c["start"], -(c["end"] - c["start"])))
     kept: list[dict] = []
+    outer = None
     for c in found:
-        if kept and c["start"] < kept[-1]["end"]:
+        if outer and c["start"] < outer["end"]:
+            # the law an amending law amends is cited in its own right: "Luật sửa đổi, bổ sung
+            # một số điều của Luật Đất đai" cites Luật Đất đai too
+            if outer["type"] == c["type"] == "Luật" and outer["name"] and c["end"] <= outer["end"] \
+                    and fold(outer["name"]).startswith(("luật sửa", "bộ luật sửa")):
+                kept.append(c)
             continue
         kept.append(c)
+        outer = c
     return kept
 
 
