@@ -296,3 +296,10 @@ def test_headings_labels_and_counts_are_not_bare_citations(write, text):
 def test_a_bare_number_in_lower_case_still_cites(write):
     c = one(write, "Các xã triển khai đề án 06 về dữ liệu dân cư.")
     assert (c["name"], c["number"]) == ("đề án 06", "06")
+
+
+def test_an_issuer_named_as_a_general_department_or_court(write):
+    c = one(write, "Thực hiện Công văn số 512/TCT-CS ngày 7/2/2024 của Tổng cục Thuế về hóa đơn điện tử.")
+    assert c["issuer"] == "Tổng cục Thuế"
+    c = one(write, "Theo Quyết định số 88/QĐ-VKSTC ngày 3/3/2023 của Viện kiểm sát nhân dân tối cao, các đơn vị rà soát.")
+    assert c["issuer"] == "Viện kiểm sát nhân dân tối cao"
