@@ -61,7 +61,9 @@ CONGRESS = regex.compile(
     r"(?P<type>(?i:nghị\s+quyết))\s+(?i:đại\s+hội)(?P<body>(?:\s+(?!(?i:lần|nhiệm)\b)[\p{L}]+){0,8}?)"
     r"(?:,?\s+(?i:lần\s+thứ)\s+(?:[IVXL]{1,6}|\d{1,2})(?![\p{L}\d])(?:,?\s+(?i:nhiệm\s+kỳ)\s+\d{4}\s*[-–]\s*\d{4})?"
     r"|,?\s+(?i:nhiệm\s+kỳ)\s+\d{4}\s*[-–]\s*\d{4}"
-    r"|\s+[IVX]{2,5}(?![\p{L}\d]))")
+    r"|\s+[IVX]{2,5}(?![\p{L}\d]))"
+    # "… lần thứ XIII của Đảng": the congress is the Party's, part of the name (SPEC citation.issuer)
+    r"(?:[ \t]+của[ \t]+Đảng(?:[ \t]+Cộng[ \t]+sản[ \t]+Việt[ \t]+Nam)?(?![\p{L}]))?")
 # "Luật …", "Bộ luật …" (a code), and in lower or upper case only before a title known as a
 # law's ("luật người khuyết tật", "LUẬT ĐẤT ĐAI"); "Luật sư", "Luật này" are no citations
 LAW = regex.compile(r"(?<![\p{L}])(?<!(?i:pháp)[ \t])(?P<type>(?:(?:Bộ|BỘ)[ \t]+)?(?P<cap>Luật)|(?:(?:bộ|Bộ|BỘ)[ \t]+)?(?:luật|LUẬT))[ \t]+")

@@ -303,3 +303,8 @@ def test_an_issuer_named_as_a_general_department_or_court(write):
     assert c["issuer"] == "Tổng cục Thuế"
     c = one(write, "Theo Quyết định số 88/QĐ-VKSTC ngày 3/3/2023 của Viện kiểm sát nhân dân tối cao, các đơn vị rà soát.")
     assert c["issuer"] == "Viện kiểm sát nhân dân tối cao"
+
+
+def test_a_congress_of_the_party_keeps_it_in_the_name_and_has_no_issuer(write):
+    c = one(write, "Quán triệt Nghị quyết Đại hội đại biểu toàn quốc lần thứ XII của Đảng; tiếp tục đổi mới.")
+    assert (c["name"], c["issuer"]) == ("Nghị quyết Đại hội đại biểu toàn quốc lần thứ XII của Đảng", None)
