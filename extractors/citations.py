@@ -301,10 +301,32 @@ def _subject(record: dict, text: str) -> None:
         end = stop.start() if stop else min(len(text), start + 300)
         if text[start:end].count("“") > text[start:end].count("”") and text.startswith("”", end):
             end += 1  # the subject names a title in quotes: "… danh hiệu “Công dân ưu tú”"
+        end = _issuer_after_subject(record, text, start, end)
         subject = text[start:end].strip(" ,:")
         if regex.fullmatch(r"“[^“”]*”|\"[^\"]*\"", subject):
             subject = subject[1:-1]
         record["subject"] = subject or None
+
+
+_CITED_INSIDE = regex.compile(TYPE_PATTERN + r"[ \t:]+(?:(?i:số)[ \t:]*)?\d")
+
+
+def _issuer_after_subject(record: dict, text: str, start: int, end: int) -> int:
+    """"Nghị quyết 68/NQ-CP về … của Chính phủ": an issuer written after the subject is the
+    mention's only where its initials spell the symbol's issuer part ("CP", "BYT"); the
+    subject ends before it. Otherwise "của …" belongs to the subject ("… của Đảng và Nhà nước")."""
+    if record["issuer"] or not record["symbol"] or _CITED_INSIDE.search(text, start, end):
+        return end  # "… về thực hiện Nghị quyết số 57 … của Bộ Chính trị": that "của" is the inner one's
+    owner = regex.split(r"[-/]", record["symbol"])[-1]
+    for of in regex.finditer(r"[ \t]của[ \t]+", text, pos=start, endpos=end):
+        body = body_at(text, of.end())
+        if not body or body[1] > end:
+            continue
+        initials = "".join(w[0] for w in body[0].split()).upper().replace("Ư", "U")
+        if len(owner) > 1 and initials.startswith(owner.upper()):
+            record["issuer"] = expand(body[0])
+            return of.start()
+    return end
 
 
 def body_at(text: str, pos: int) -> tuple[str, int] | None:

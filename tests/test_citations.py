@@ -308,3 +308,15 @@ def test_an_issuer_named_as_a_general_department_or_court(write):
 def test_a_congress_of_the_party_keeps_it_in_the_name_and_has_no_issuer(write):
     c = one(write, "Quán triệt Nghị quyết Đại hội đại biểu toàn quốc lần thứ XII của Đảng; tiếp tục đổi mới.")
     assert (c["name"], c["issuer"]) == ("Nghị quyết Đại hội đại biểu toàn quốc lần thứ XII của Đảng", None)
+
+
+def test_an_issuer_after_the_subject_when_it_is_the_symbols_issuer(write):
+    c = one(write, "Triển khai Nghị quyết 35/NQ-CP về phát triển doanh nghiệp đến năm 2020 của Chính phủ đã tạo chuyển biến.")
+    assert (c["issuer"], c["subject"]) == ("Chính phủ", "phát triển doanh nghiệp đến năm 2020")
+    c = one(write, "Thực hiện Quyết định số 30/QĐ-BYT về chế độ của cán bộ y tế cơ sở.")
+    assert (c["issuer"], c["subject"]) == (None, "chế độ của cán bộ y tế cơ sở")
+
+
+def test_no_issuer_taken_from_an_instrument_cited_inside_the_subject(write):
+    found = cites(write, "Ban hành Kế hoạch 15/KH-UBND về thực hiện Chỉ thị số 04/CT-UBND của Ủy ban nhân dân tỉnh.")
+    assert [(c["ref_id"], c["issuer"]) for c in found] == [("15/KH-UBND", None), ("04/CT-UBND", "Ủy ban nhân dân tỉnh")]
