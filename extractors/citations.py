@@ -4,6 +4,10 @@ number and symbol, by a bare number, as a plenum or congress resolution, or by a
 The patterns are compiled once here; `extract` finds the core of each mention (type and
 number), then reads what follows it the way the documents write it: the date ("ngày …"),
 the issuer ("của …") and the subject ("về …").
+
+Instrument types, their symbols and the canonical `ref_id` come from `extractors.refs`
+(re-exported here: `TYPES`, `TYPE_PATTERN`, `ref_id`); the words the reader decides by are
+data (`data/citation_words.tsv`, `data/law_titles.tsv`).
 """
 from __future__ import annotations
 
@@ -15,16 +19,14 @@ from schemas.text import fold
 from . import lexicon
 from .bodies import expand, level_of
 from .dates import DATE_AFTER, date_from_match
-from .refs import (BARE_TYPES, CANONICAL_TYPE, PARTY_SYMBOL_TYPES, STATE_SYMBOL_TYPES, TYPES,  # noqa: F401
-                   TYPE_PATTERN, is_party, ref_id, ref_key, symbol, type_pattern)
+from .refs import (BARE_TYPES, CANONICAL_TYPE, PARTY_SYMBOL_TYPES, STATE_SYMBOL_TYPES,  # noqa: F401
+                   TYPE_PATTERN, TYPES, is_party, ref_id, ref_key, symbol, type_pattern)
 
 # extractors whose results this one reads through Document.remember
 REQUIRES = ()
 
 
-_CANONICAL_TYPE = CANONICAL_TYPE
 _BARE_TYPES = {fold(t) for t in BARE_TYPES}
-_type_pattern = type_pattern
 
 
 # a gap that may hold a hard line break, or the blank line an export leaves inside a sentence
@@ -140,7 +142,7 @@ def _extract(doc: Document) -> list[dict]:
 
 
 def _record(type_: str, start: int, end: int, text: str, **fields) -> dict:
-    record = {"type": _CANONICAL_TYPE.get(fold(type_), type_), "number": None, "symbol": None,
+    record = {"type": CANONICAL_TYPE.get(fold(type_), type_), "number": None, "symbol": None,
               "ref_id": None, "name": None, "date": None, "issuer": None, "issuer_level": None,
               "subject": None, "text": text[start:end], "start": start, "end": end}
     record.update(fields)
@@ -372,7 +374,8 @@ def body_at(text: str, pos: int) -> tuple[str, int] | None:
 
 _body_at = body_at  # the name metadata.py imports until it moves to `body_at`
 
-TYPE_START = regex.compile(r"(?:" + _type_pattern(TYPES) + r")(?![\p{L}])")
+# a type word as written in running text (capitalised), where a body's name must stop
+TYPE_START = regex.compile(r"(?:" + type_pattern(TYPES) + r")(?![\p{L}])")
 
 
 def _without_overlaps(found: list[dict]) -> list[dict]:
