@@ -86,10 +86,14 @@ CHARTER = regex.compile(r"(?P<type>Điều lệ)[ \t]+(?:Đảng(?:[ \t]+Cộng 
 
 # "ngày 15 tháng 9 tháng 2022": a slip of "tháng" for "năm" before the year still dates it
 _DATE_AFTER = DATE_AFTER.pattern.replace(r"(?i:năm)\s*(?P<y2>", r"(?i:năm|tháng)\s*(?P<y2>")
-DATE = regex.compile(H + r",?" + H + r"(?:(?i:ban hành)[ \t]+)?" + _DATE_AFTER)
-OF = regex.compile(H + r",?" + H + r"(?:của|CỦA)[ \t]+")
+# what may stand between a mention and its date, issuer or subject: a comma and a hard break,
+# or a paragraph break only where the sentence goes on in lower case ("… số 12/KH-UBND\n\nNgày
+# 15/3, Sở Y tế …" starts a new sentence, whose date is not the mention's)
+_LINK = r"(?:[ \t]*,?[ \t]*(?:\n[ \t]*,?[ \t]*)?|[ \t]*,?[ \t]*\n[ \t]*\n[ \t]*(?=\p{Ll}))"
+DATE = regex.compile(_LINK + r"(?:(?i:ban hành)[ \t]+)?" + _DATE_AFTER)
+OF = regex.compile(_LINK + r"(?:của|CỦA)[ \t]+")
 # a subject follows "về", or a verb of the instrument's title and "về" ("… hướng dẫn về …")
-ABOUT = regex.compile(H + r",?" + H + r"(?:(?:" + "|".join(
+ABOUT = regex.compile(_LINK + r"(?:(?:" + "|".join(
     r"[ \t]+".join(p.split()) for p in lexicon.column("citation_words", "word", role="subject_verb"))
     + r")|về|VỀ)[ \t]+")
 # where a subject ends: a clause's end, a closing quote before punctuation, or a note about the

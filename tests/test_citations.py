@@ -320,3 +320,11 @@ def test_an_issuer_after_the_subject_when_it_is_the_symbols_issuer(write):
 def test_no_issuer_taken_from_an_instrument_cited_inside_the_subject(write):
     found = cites(write, "Ban hành Kế hoạch 15/KH-UBND về thực hiện Chỉ thị số 04/CT-UBND của Ủy ban nhân dân tỉnh.")
     assert [(c["ref_id"], c["issuer"]) for c in found] == [("15/KH-UBND", None), ("04/CT-UBND", "Ủy ban nhân dân tỉnh")]
+
+
+def test_a_new_paragraph_does_not_lend_its_date_or_issuer(write):
+    found = cites(write, "Thực hiện Kế hoạch số 12/KH-UBND\n\nNgày 15/3/2024, Sở Y tế tổ chức hội nghị.")
+    assert [(c["ref_id"], c["date"]) for c in found] == [("12/KH-UBND", None)]
+    found = cites(write, "Thực hiện Kế hoạch số 12/KH-UBND\n\nngày 15/3/2024 của Ủy ban nhân dân huyện Đức Trọng.")
+    assert [(c["ref_id"], c["date"], c["issuer"]) for c in found] == [
+        ("12/KH-UBND", "2024-03-15", "Ủy ban nhân dân huyện Đức Trọng")]
