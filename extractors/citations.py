@@ -179,8 +179,9 @@ def _law(m: regex.Match, text: str) -> list[dict]:
     if pos == m.end() or _PLANNED_LAW.search(text[max(0, m.start() - 30):m.start()]) \
             or _PLANNED_LAW_AFTER.match(text, pos):
         return []  # "xây dựng Luật Quy hoạch", "Luật … sẽ ban hành": a law still to be made
+    amends = None
     if fold(text[m.end():pos]).startswith("sửa"):  # "Luật sửa đổi, bổ sung một số điều của Luật …"
-        inner = regex.compile(r"[^;.\n(]{0,120}?(?:của|các)[ \t]+(?=(?:Luật|luật)[ \t])").match(text, pos)
+        amends = inner = regex.compile(r"[^;.\n(]{0,120}?(?:của|các)[ \t]+(?=(?:Luật|luật)[ \t])").match(text, pos)
         if inner:
             law = LAW.match(text, inner.end())
             title = law and KNOWN_LAW.match(text, law.end())
@@ -191,6 +192,8 @@ def _law(m: regex.Match, text: str) -> list[dict]:
     glued = regex.search(r"(?<=\p{Ll})\d+$", text[m.start():pos])  # a footnote mark stuck to the title
     end = pos - (len(glued.group(0)) if glued else 0)
     record = _record("Luật", m.start(), end, text, name=" ".join(text[m.start():end].split()))
+    if amends:  # "… của Luật Đất đai số 31/2024/QH15": the number and date are the amended law's
+        return [record]
     number = regex.match(r"[ \t]+(?i:số)[ \t]+" + NUMBER + SYMBOL, text[end:end + 60])
     if number:
         record.update(_number_fields(number))
@@ -343,7 +346,9 @@ def body_at(text: str, pos: int) -> tuple[str, int] | None:
         if not w:
             break
         word = w.group(1)
-        if words and TYPE_START.match(text, w.start(1)):
+        # a type word ends the name ("UBND tỉnh Kế hoạch …") unless a ministry or department is
+        # named by it: "Bộ Kế hoạch và Đầu tư", "Sở Kế hoạch và Đầu tư"
+        if words and words[-1][0] not in _MINISTRY_HEADS and TYPE_START.match(text, w.start(1)):
             break
         lower = fold(word)
         if word.isupper() and len(word) > 1 and (lower in _LAW_STOP or lower in _TITLE_VERBS and (
@@ -390,9 +395,11 @@ def _without_overlaps(found: list[dict]) -> list[dict]:
         if outer and c["start"] < outer["end"]:
             # the law an amending law amends is cited in its own right: "Luật sửa đổi, bổ sung
             # một số điều của Luật Đất đai" cites Luật Đất đai too
-            if outer["type"] == c["type"] == "Luật" and outer["name"] and c["end"] <= outer["end"] \
+            if outer["type"] == c["type"] == "Luật" and outer["name"] and c["start"] > outer["start"] \
                     and fold(outer["name"]).startswith(("luật sửa", "bộ luật sửa")):
                 kept.append(c)
+                if c["end"] > outer["end"]:  # "… của Luật Đất đai số 31/2024/QH15" runs on
+                    outer = c
             continue
         kept.append(c)
         outer = c

@@ -328,3 +328,14 @@ def test_a_new_paragraph_does_not_lend_its_date_or_issuer(write):
     found = cites(write, "Thực hiện Kế hoạch số 12/KH-UBND\n\nngày 15/3/2024 của Ủy ban nhân dân huyện Đức Trọng.")
     assert [(c["ref_id"], c["date"], c["issuer"]) for c in found] == [
         ("12/KH-UBND", "2024-03-15", "Ủy ban nhân dân huyện Đức Trọng")]
+
+
+def test_a_ministry_named_by_a_type_word(write):
+    c = one(write, "Căn cứ Thông tư số 09/2019/TT-BKHĐT ngày 29 tháng 7 năm 2019 của Bộ trưởng Bộ Kế hoạch và Đầu tư;")
+    assert c["issuer"] == "Bộ trưởng Bộ Kế hoạch và Đầu tư"
+
+
+def test_the_number_after_an_amended_law_is_that_laws(write):
+    found = cites(write, "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15;")
+    assert [(c["name"], c["ref_id"]) for c in found] == [
+        ("Luật sửa đổi, bổ sung một số điều của Luật Đất đai", None), (None, "31/2024/QH15")]
