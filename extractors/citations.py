@@ -435,8 +435,8 @@ def _footnote_bodies(text: str):
             continue
         if not starts:
             line_start = text.rfind("\n", 0, m.start()) + 1
-            if text[line_start:m.start()].strip(" \t*") or f"[{n}]" not in text[:line_start] \
-                    and f"[^{n}]" not in text[:line_start]:
+            if text[line_start:m.start()].strip(" \t*") or text.find(f"[{n}]", 0, line_start) < 0 \
+                    and text.find(f"[^{n}]", 0, line_start) < 0:
                 continue
         starts.append((m.start(), n))
     bounds = [s for s, _ in starts] + [len(text)]
