@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 
 import regex
 
+from extractors.refs import ref_key
 from schemas.text import fold
 
 
@@ -13,7 +14,7 @@ def instrument_key(c: dict) -> str:
     """Mentions of one instrument share this key: the ref_id, or for un-numbered ones the
     type and name folded ("Nghị quyết Trung ương 4 (khóa XI)" = "nghị quyết trung ương 4 khóa xi")."""
     if c.get("ref_id"):
-        return regex.sub(r"\s+", "", regex.sub(r"[‐-―−]", "-", c["ref_id"])).casefold()
+        return ref_key(c["ref_id"])
     name = c.get("name") or c.get("text") or ""
     return fold(regex.sub(r"[()“”\"]", " ", name))
 
