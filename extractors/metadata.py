@@ -1,15 +1,28 @@
 """Document metadata (SPEC.md, 'document'): kind, title, number, issuer, place and date,
-subject, recipients, distribution, signer, draft, term - read from the header block, the
-title, the closing block and, for news, the byline."""
+subject, recipients, distribution, signer, draft, term.
+
+An administrative document's own fields sit where Nghị định 30/2020/NĐ-CP puts them: the
+letterhead (issuing body under its parent body, beside the quốc hiệu; số và ký hiệu; địa danh
+và thời gian), the tên loại with its trích yếu, the Kính gửi list, and the closing block (Nơi
+nhận; quyền hạn ký TM./KT./TL./TUQ./Q., the signer's own title, the name). Party documents
+follow the same shape (Hướng dẫn 36-HD/VPTW). A consolidated text (VBHN) is read from its own
+letterhead, not from a portal's summary around it. News articles have none of this: a
+headline, the text, a byline.
+
+Readers render a letterhead's and a signature's `|` cells as plain lines, one per cell line
+or one per cell, so every rule here reads lines and joins what a wrap may have split.
+"""
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import regex
 
 from schemas.document import Block, Document
-from schemas.text import fold, is_upper_line
+from schemas.text import fold, is_upper_line, new_tones
 
+from . import lexicon
 from .bodies import expand
-from .citations import _body_at
 from .dates import iso
 from .places import province_names
 
@@ -17,37 +30,68 @@ from .places import province_names
 REQUIRES = ()
 
 
-_NUMBER = regex.compile(r"(?m)(?:^|[ \t])(?:(?:Luật|Nghị quyết|Pháp lệnh)[ \t]+)?(?<![\p{L}/])Số[ \t]*:[ \t]*(?P<n>[^\s,;]*)")
-_PLACE_DATE = regex.compile(r"(?P<place>(?<![\p{L}])\p{Lu}\p{Ll}*(?:[ \t]+\p{Lu}\p{Ll}*){0,3}),[ \t]*ngày[ \t]*(?P<d>\d{1,2})?[ \t]*tháng[ \t]*"
-                            r"(?P<m>\d{1,2})[ \t]*năm[ \t]*(?P<y>\d{4})")
-_SUBJECT = regex.compile(r"^(?:V/v|V/V|Về việc)[ \t:]*(?P<s>.+)$", regex.S)
+def _words_pattern(words) -> str:
+    """An alternation of upper-case phrases that tolerates any spacing and line breaks between words."""
+    return "|".join(r"\s+".join(regex.escape(w) for w in phrase.split())
+                    for phrase in sorted(words, key=len, reverse=True))
+
+
+_LETTERHEAD = lexicon.rows("letterhead")
+_MOTTO = regex.compile(_words_pattern(fold(r["words"]) for r in _LETTERHEAD if r["kind"] == "motto")
+                       .replace(r"\s+\-\s+", r"\s*[-–]\s*"))
+_BODY_WORDS = {fold(r["words"]): r for r in _LETTERHEAD if r["kind"] in ("name", "head")}
+_BODY_START = regex.compile(r"^(?:" + _words_pattern(_BODY_WORDS) + r")(?![\p{L}])")
+_LOCALITIES = {fold(r["words"]): r["written"] for r in _LETTERHEAD if r["kind"] == "locality"}
+_LOCALITY = regex.compile(r"^(?:" + _words_pattern(_LOCALITIES) + r")(?![\p{L}])")
+
+_KINDS = sorted(lexicon.rows("document_kinds"), key=lambda r: (-len(r["type_word"]), -len(r["then"])))
+_TYPE_ABBREVIATIONS = {r["abbreviation"] for r in _KINDS if r["abbreviation"]}
+_TYPE_WORD = regex.compile(r"^(?:" + _words_pattern(fold(r["type_word"]) for r in _KINDS) + r")(?![\p{L}])")
+
+_TITLES = lexicon.rows("titles")
+_OFFICE = regex.compile(r"^(?:" + _words_pattern(fold(r["title"]) for r in _TITLES
+                                                if r["kind"] in ("office", "collective")) + r")(?![\p{L}])")
+_AUTHORITY = regex.compile(r"^(?:" + _words_pattern(fold(r["title"]).rstrip(".") for r in _TITLES
+                                                   if r["kind"] == "authority") + r")(?:\s*\.|\s+(?=\p{L}))")
+_RANK = regex.compile(r"^(?:(?:" + _words_pattern(r["title"] for r in _TITLES if r["kind"] == "rank")
+                      + r")\s*)+(?=\p{Lu})")
+
+_NUMBER = regex.compile(r"(?<![\p{L}/])Số\s*:\s*(?P<n>[^\s,;|]*[/-][^\s,;|]*)")
+_PLACE_DATE = regex.compile(r"(?m)(?:^|[\t|])[ \t]*(?P<place>(?:TP\.[ \t]*)?\p{Lu}\p{Ll}*(?:[ \t]+\p{Lu}\p{Ll}*){0,3})"
+                            r"\s*,\s*ngày[ \t]*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})")
+_SUBJECT_LINE = regex.compile(r"^(?:V/v|V/V|Về việc)[ \t:.]*(?P<s>.*)$")
+_SUBJECT_LEAD = regex.compile(r"^(?:V/V|V/v|VỀ VIỆC|Về việc|VỀ|Về)(?:\s*:\s*|\s+)")
 _LIST_ITEM = regex.compile(r"^[ \t]*[-+•–][ \t]*(?P<item>.+?)[ \t]*[;.,]?[ \t]*$")
 _TERM = regex.compile(r"(?i:nhiệm kỳ)[ \t]+(?P<a>(?:19|20)\d\d)[ \t]*[-–][ \t]*(?P<b>(?:19|20)\d\d)")
 _DRAFT = regex.compile(r"^[ \t]*(?:DỰ THẢO|Dự thảo)[ \t]*(?:\d+|lần[ \t]+\d+)?[ \t]*$")
 _PORTAL_DATE = regex.compile(r"^(?:Thứ[ \t]+\p{L}+|Chủ nhật)[ \t]*,[ \t]*\d{1,2}/\d{1,2}/\d{4}")
 _NEWS_DATE = regex.compile(r"(?i:sáng|chiều|tối|trưa|ngày|hôm nay)[ \t]+(?P<d>\d{1,2})[./](?P<m>\d{1,2})(?![./]?\d)")
 _YEAR = regex.compile(r"(?<![\d/])((?:19|20)\d\d)(?![\d/])")
-_SIGNER_TITLE = regex.compile(r"^(?:(?:TM|KT|TL|TUQ|Q)\.?[ \t]+)?(?:GIÁM ĐỐC|PHÓ GIÁM ĐỐC|CHÁNH VĂN PHÒNG|PHÓ CHÁNH VĂN PHÒNG|"
-                              r"CHỦ TỊCH|PHÓ CHỦ TỊCH|BÍ THƯ|PHÓ BÍ THƯ|TRƯỞNG BAN|PHÓ TRƯỞNG BAN|BỘ TRƯỞNG|THỨ TRƯỞNG|"
-                              r"THỦ TƯỚNG|TRƯỞNG PHÒNG|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|ĐẢNG ỦY|ĐẢNG UỶ|THƯỜNG TRỰC|"
-                              r"CHI ỦY|CHI UỶ|HỘI ĐỒNG|ỦY BAN|UỶ BAN|CỤC TRƯỞNG|VIỆN TRƯỞNG|HIỆU TRƯỞNG)")
-_SIGNED = regex.compile(r"^\((?i:đã ký|đã kí|ký|kí)[^)]*\)$")
+_SIGNED = regex.compile(r"^[\[(]?(?i:đã ký|đã kí|ký|kí|daky|chữ ký)[^)\]]*[)\]]?$")
 _PERSON = regex.compile(r"^(?:\p{Lu}\p{Ll}*[ \t]+){1,4}\p{Lu}\p{Ll}*$")
+_BYLINE_NOTE = regex.compile(r"[ \t]*\((?i:thực hiện|tổng hợp|lược dịch|theo [^)]*)\)$")
 _PORTAL_JUNK = regex.compile(r"(?i:^(?:các bài đã đăng|xem thêm|hộp thư điện tử|mail box|website|thư viện ảnh|"
                              r"tiếp nhận thông tin|gửi thông tin|tin liên quan|bài viết khác|chia sẻ|in bài)\b)")
-_DOC_TYPES = ("THÔNG BÁO", "KẾ HOẠCH", "NGHỊ QUYẾT", "BÁO CÁO", "QUYẾT ĐỊNH", "CHỈ THỊ", "TỜ TRÌNH",
-              "CHƯƠNG TRÌNH", "HƯỚNG DẪN", "CÔNG VĂN", "KẾT LUẬN", "QUY ĐỊNH", "ĐỀ ÁN", "NGHỊ ĐỊNH", "THÔNG TƯ",
-              "LUẬT", "PHÁP LỆNH", "THÔNG TƯ LIÊN TỊCH", "VĂN BẢN HỢP NHẤT")
-_HEADER_BODY = regex.compile(r"^(?:CHÍNH PHỦ|QUỐC HỘI|ỦY BAN THƯỜNG VỤ QUỐC HỘI|THỦ TƯỚNG CHÍNH PHỦ|BỘ [\p{Lu} \-]+|"
-                             r"(?:ỦY|UỶ) BAN NHÂN DÂN[\p{Lu} ]*|HỘI ĐỒNG NHÂN DÂN[\p{Lu} ]*|SỞ [\p{Lu} ]+|"
-                             r"TỈNH (?:ỦY|UỶ)[\p{Lu} ]*|BAN [\p{Lu} ]+|VĂN PHÒNG[\p{Lu} ]*|ĐẢNG (?:ỦY|UỶ)[\p{Lu} ]*)$")
-_SYMBOL_BODIES = {"SYT": "Sở Y tế", "BYT": "Bộ Y tế", "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân",
-                  "TU": "Tỉnh ủy", "VPTU": "Văn phòng Tỉnh ủy", "ĐUK": "Đảng ủy Khối", "BTGTU": "Ban Tuyên giáo Tỉnh ủy",
-                  "BTCTU": "Ban Tổ chức Tỉnh ủy", "SGDĐT": "Sở Giáo dục và Đào tạo", "STC": "Sở Tài chính",
-                  "SNV": "Sở Nội vụ", "CP": "Chính phủ", "TTg": "Thủ tướng Chính phủ"}
+_RULE_LINE = regex.compile(r"^[\s|*_=\-–—.]*$")
+_MARKUP = regex.compile(r"\*+|^#+[ \t]*|[ \t]*[=\-]{3,}[ \t]*$")
+_APPENDIX = regex.compile(r"^(?i:phụ lục)(?![\p{L}])")
+_EMULATION = regex.compile(r"phát động(?: phong trào)? thi đua")
 _COMMITTEES = {"ban chấp hành": "Ban Chấp hành", "ban thường vụ": "Ban Thường vụ", "đảng ủy": "Đảng ủy"}
 _ANNOUNCER = regex.compile(r"^(?P<body>(?:Văn phòng|Ban|Sở|Ủy ban|Uỷ ban|Đảng ủy|Đảng uỷ)[\p{L} ]{2,40}?)[ \t]+"
                            r"(?:thông báo|trân trọng thông báo|xin thông báo)")
+_SEGMENTED = regex.compile(r"\p{L}_\p{L}")
+
+
+def _key(text: str) -> str:
+    """The matching form of a text, character for character: new-style tones, case-folded."""
+    return new_tones(text).casefold()
+
+
+@dataclass
+class _Line:
+    text: str
+    block: int
+    first: bool  # the first line of its block
 
 
 def extract(doc: Document) -> dict:
@@ -56,167 +100,457 @@ def extract(doc: Document) -> dict:
 
 def _extract(doc: Document) -> dict:
     blocks = [b for b in doc.blocks if b.kind in ("heading", "paragraph")]
-    head = blocks[:14]
+    lines = _lines(blocks)
     meta: dict = {"kind": None, "title": None, "number": None, "issuer": None, "place": None, "date": None,
                   "subject": None, "recipients": [], "distribution": [], "signer_name": None,
                   "signer_title": None, "draft": False, "term": None}
-    header = "\n".join(b.text for b in head)[:2500]
+    top = _letterhead_start(lines)
+    head = lines[top:top + 40]
+    header = "\n".join(line.text for line in head)
     if m := _NUMBER.search(header):
-        meta["number"] = m.group("n") or None
+        meta["number"] = m.group("n")
     if m := _PLACE_DATE.search(header):
-        meta["place"] = m.group("place").strip()
+        meta["place"] = " ".join(m.group("place").split())
         meta["date"] = iso(m.group("y"), m.group("m"), m.group("d"))
-    for b in head:
-        if meta["subject"] is None and (m := _SUBJECT.match(b.text)):
-            meta["subject"] = " ".join(m.group("s").split())
-    meta["recipients"] = _list_after(blocks, "kính gửi", head_only=True)
-    meta["distribution"] = _list_after(blocks, "nơi nhận")
-    meta["draft"] = any(_DRAFT.match(b.text) for b in blocks)
-    opening = " ".join(b.text for b in head[:4])
-    term = _TERM.search(opening)
-    if term:
+    title_at = _type_line(head)
+    letterhead_issuer = _letterhead_issuer(head)
+    title_lines = _title_lines(head, title_at, letterhead_issuer) if title_at is not None else []
+    meta["subject"] = _subject_line(head, title_at)
+    meta["recipients"] = _recipients(lines, top)
+    meta["distribution"] = _list_after(lines, "nơi nhận")
+    meta["draft"] = any(_DRAFT.match(line.text) for line in lines)
+    if term := _TERM.search(" ".join(b.text for b in blocks[:4])):
         meta["term"] = f"{term.group('a')}-{term.group('b')}"
-    news = _is_news(doc, blocks, meta)
-    meta["kind"] = _kind(doc, head, meta, news)
-    meta["title"] = _title(head, meta, news)
-    if meta["kind"] == "conclusion" and meta["subject"] is None and meta["title"]:
-        meta["subject"] = regex.sub(r"^(?:THÔNG BÁO)[ \t]+", "", meta["title"])
-    meta["signer_title"], meta["signer_name"] = _signer(blocks, news)
-    meta["issuer"] = _issuer(doc, blocks, meta)
+    if title_lines:
+        meta["title"] = " ".join(" ".join(t.split()) for t in title_lines).rstrip(" .")
+        trich_yeu = meta["title"][_TYPE_WORD.match(fold(meta["title"])).end():].strip()
+        meta["subject"] = meta["subject"] or (_SUBJECT_LEAD.sub("", trich_yeu, count=1) or None)
+    letterhead = bool(meta["number"] or title_lines or meta["subject"] or meta["recipients"]
+                      or meta["distribution"] or _MOTTO.search(header))
+    news = not letterhead and not _political_report(blocks) and _is_news(blocks)
+    meta["kind"] = _kind(doc, blocks, meta, title_lines, news)
+    if news:
+        meta["title"] = _headline(blocks)
+    meta["signer_title"], meta["signer_name"] = _signer(lines, blocks, news)
+    meta["issuer"] = (letterhead_issuer or _issuer(doc, meta)) if not news else None
     if news:
         meta["place"] = meta["place"] or _news_place(doc, meta)
-        meta["date"] = meta["date"] or _news_date(blocks, meta, doc)
+        meta["date"] = meta["date"] or _news_date(blocks, meta)
     return meta
 
 
-def _list_after(blocks: list[Block], label: str, head_only: bool = False) -> list[str]:
-    scope = blocks[:20] if head_only else blocks
-    for i, b in enumerate(scope):
-        text = b.text.strip()
-        if fold(text).startswith(label):
-            rest = text.split(":", 1)[1].strip() if ":" in text else ""
-            lines = [line for line in rest.split("\n") if line.strip()]
-            for follower in scope[i + 1:]:
-                if not _LIST_ITEM.match(follower.text):
-                    break
-                lines.extend(follower.text.split("\n"))
-            items = []
-            for line in lines:
-                m = _LIST_ITEM.match(line) or regex.match(r"^(?P<item>.+?)[;.,]?$", line.strip())
-                if m and m.group("item").strip():
-                    items.append(m.group("item").strip())
-            return items
-    return []
+def _lines(blocks: list[Block]) -> list[_Line]:
+    """Every non-empty line of the text blocks, markup and rules dropped."""
+    out = []
+    for i, b in enumerate(blocks):
+        first = True
+        for raw in b.text.split("\n"):
+            text = _MARKUP.sub("", raw.strip()).strip()
+            if _RULE_LINE.match(text):
+                continue
+            out.append(_Line(text, i, first))
+            first = False
+    return out
 
 
-def _is_news(doc: Document, blocks: list[Block], meta: dict) -> bool:
-    if meta["number"] or meta["subject"] or meta["recipients"] or meta["distribution"]:
-        return False
-    if any(_PORTAL_JUNK.match(b.text) for b in blocks[-40:]) or any(_PORTAL_DATE.match(b.text) for b in blocks[:3]):
+def _letterhead_start(lines: list[_Line]) -> int:
+    """Where the document's own letterhead begins: the body lines above its quốc hiệu (past a portal's
+    summary of a consolidated text, which has none), else the top."""
+    joined, starts = "", []
+    for line in lines[:200]:
+        starts.append(len(joined))
+        joined += line.text + "\n"
+    m = _MOTTO.search(_key(joined))
+    if not m:
+        return 0
+    at = max(i for i, s in enumerate(starts) if s <= m.start())
+    top = at
+    while top > 0 and at - top < 6 and _body_like(lines[top - 1].text):
+        top -= 1
+    return top
+
+
+def _body_like(text: str) -> bool:
+    return _caps(text) and len(text) < 90 and ":" not in text
+
+
+def _caps(text: str) -> bool:
+    """Upper case, short lines included: a wrap can leave "DÂN" or "VỀ" alone on a line."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= 4:
+        return is_upper_line(text)
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+# ---------------------------------------------------------------- issuing body
+
+
+def _letterhead_issuer(head: list[_Line]) -> str | None:
+    end = next((i for i, line in enumerate(head) if _TYPE_WORD.match(_key(line.text)) and _caps(line.text)),
+               min(len(head), 14))
+    body_lines = _issuer_lines(head, end)
+    return _issuing_body(body_lines) if body_lines else None
+
+
+def _issuer(doc: Document, meta: dict) -> str | None:
+    """Where the letterhead names no body: the issuing part of the document's symbol, a closing
+    "<body> thông báo …", or the committee that signs a congress report."""
+    if meta["number"] and "/" in meta["number"]:
+        # ký hiệu: "<type>-<issuer>" ("KH-UBND"), or a letter's "<issuer>-<drafting unit>" ("SYT-TCCB")
+        parts = [p for p in regex.split(r"[-–]", meta["number"].split("/", 1)[1]) if p]
+        if parts and parts[0] in _TYPE_ABBREVIATIONS:
+            parts = parts[1:]
+        if parts and fold(expand(parts[0])) != fold(parts[0]):
+            return expand(parts[0])
+    for b in reversed(doc.blocks[-40:]):
+        if m := _ANNOUNCER.match(b.text):
+            return expand(m.group("body").strip())
+    return _committee_of_report(doc, meta)
+
+
+def _issuer_lines(head: list[_Line], end: int) -> list[str]:
+    """The letterhead's body lines: upper-case lines above the number, the date or the tên loại, the quốc
+    hiệu and tiêu ngữ taken out (a plain-text export may run them into the body's lines)."""
+    joined = "\n".join(line.text for line in head[:end])
+    keyed = _key(joined)
+    for m in reversed(list(_MOTTO.finditer(keyed))):
+        joined = joined[:m.start()] + regex.sub(r"[^\n]", " ", joined[m.start():m.end()]) + joined[m.end():]
+    found: list[str] = []
+    for text in joined.split("\n"):
+        if _NUMBER.search(text) or _PLACE_DATE.search(text):
+            break
+        rest = " ".join(text.split()).strip(" |-–")
+        if not rest:
+            continue
+        if not _body_like(rest):
+            if found:
+                break
+            continue
+        if not found and not _BODY_START.match(_key(expand(rest))):
+            continue
+        found.append(rest)
+    return found
+
+
+def _issuing_body(body_lines: list[str]) -> str | None:
+    """The issuing body from the letterhead's lines: the parent body (tên cơ quan chủ quản) stands above
+    it, so a line that begins a new body's name, under a name already complete, starts the issuer."""
+    groups: list[list[str]] = []
+    for line in body_lines:
+        text = " ".join(expand(line).split())
+        starts = _BODY_START.match(fold(text))
+        if groups and starts and _complete(" ".join(groups[-1])) and not _bare_genitive(text, starts):
+            groups.append([text])
+        elif groups:
+            groups[-1].append(text)
+        else:
+            groups.append([text])
+    if not groups:
+        return None
+    return _written_name(" ".join(groups[-1]))
+
+
+def _complete(name: str) -> bool:
+    """A body's name that stands by itself: a listed name, or a head with its complement."""
+    folded = fold(name)
+    m = _BODY_START.match(folded)
+    if not m:
         return True
-    return bool(blocks) and bool(_NEWS_DATE.search(" ".join(b.text for b in blocks[1:3])))
+    entry = _BODY_WORDS[m.group(0)]
+    return entry["kind"] == "name" or bool(folded[m.end():].strip())
 
 
-def _kind(doc: Document, head: list[Block], meta: dict, news: bool) -> str:
-    opening = fold(" ".join(b.text for b in head[:8]))
-    subject = fold(meta["subject"] or "")
+def _bare_genitive(text: str, starts) -> bool:
+    # "VĂN PHÒNG" / "TỈNH ỦY": a party committee named without its place is the owner of the line above
+    return not fold(text)[starts.end():].strip() and _BODY_WORDS[starts.group(0)]["kind"] == "head"
+
+
+def _written_name(caps: str) -> str:
+    """A name in capitals as Vietnamese writes it (Nghị định 30/2020/NĐ-CP, Phụ lục II): the type word as
+    listed, the first word of each part of the specific name capitalised, an administrative unit in lower
+    case before its capitalised place name. "ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP" -> "Ủy ban nhân dân tỉnh Đồng Tháp"."""
+    words = " ".join(caps.split())
+    if not is_upper_line(words):
+        return words
+    out: list[str] = []
+    rest = words
+    place = False
+    capital_next = True
+    while rest:
+        folded = fold(rest)
+        m = _BODY_START.match(folded)
+        if m and (not out or " " in m.group(0)):  # "Văn phòng Tỉnh ủy"; but "Bộ Quốc phòng" has no "Phòng" in it
+            out.append(_BODY_WORDS[m.group(0)]["written"])
+            rest = rest[len(m.group(0)):].strip()
+            place, capital_next = False, True
+            continue
+        if m := _LOCALITY.match(folded):
+            out.append(_LOCALITIES[m.group(0)])
+            rest = rest[len(m.group(0)):].strip()
+            place = True
+            continue
+        word, _, rest = rest.partition(" ")
+        lower = word.lower()
+        if place or capital_next:
+            out.append(lower[:1].upper() + lower[1:])
+        else:
+            out.append(lower)
+        capital_next = lower in ("và", "-", "–") or word.endswith(",")
+    return " ".join(out)
+
+
+def _committee_of_report(doc: Document, meta: dict) -> str | None:
+    """A congress report signed "BAN CHẤP HÀNH ĐẢNG BỘ": the committee of the party organisation the
+    report speaks of most."""
+    title = fold(meta["signer_title"] or "")
+    committee = next((v for k, v in _COMMITTEES.items() if title.startswith(k)), None)
+    if not committee or "đảng bộ" not in title:
+        return None
+    body_text = doc.text[:doc.body_end]
+    units = []
+    for m in regex.finditer(r"Đảng bộ[ \t]+(?P<name>(?:Sở|Bộ|Ban|Cục|Khối|Trung tâm|Bệnh viện|Tỉnh|Thành phố)"
+                            r"(?:[ \t]+(?:\p{Lu}\p{Ll}*|tế|và|dục|tạo|chính|vụ))*)", body_text):
+        units.append("Đảng bộ " + m.group("name"))
+    if not units:
+        return None
+    unit = max(set(units), key=lambda u: (units.count(u), -units.index(u)))
+    return f"{committee} {unit}"
+
+
+# ---------------------------------------------------------------- title, kind, subject
+
+
+def _type_line(head: list[_Line]) -> int | None:
+    """The tên loại: an upper-case line that is a document type word, below the number and date. A type
+    word wrapped over two lines ("QUYẾT" / "ĐỊNH") is joined into one."""
+    for i, line in enumerate(head):
+        if i + 1 < len(head) and _caps(line.text) and _caps(head[i + 1].text):
+            both = _TYPE_WORD.match(_key(f"{line.text} {head[i + 1].text}"))
+            if both and both.end() > len(line.text) and not _TYPE_WORD.match(_key(line.text)):
+                head[i:i + 2] = [_Line(f"{line.text} {head[i + 1].text}", line.block, line.first)]
+        folded = fold(head[i].text)
+        line = head[i]
+        m = _TYPE_WORD.match(folded)
+        if not m or not is_upper_line(line.text) or line.text.rstrip().endswith(":"):
+            continue
+        if _BODY_START.match(folded):  # "BAN …", "BỘ …": a body's name in the letterhead
+            continue
+        return i
+    return None
+
+
+def _title_lines(head: list[_Line], at: int, issuer: str | None) -> list[str]:
+    """The tên loại and its trích yếu, all its lines: upper-case lines below the type word (the first may
+    run on in lower case), up to the body text or the authority line that opens a decision."""
+    out = [head[at].text]
+    for j in range(at + 1, min(at + 12, len(head))):
+        line = head[j]
+        text = line.text
+        folded = fold(text)
+        if text.rstrip().endswith(":") or _NUMBER.search(text):
+            break
+        opening = len(out) == 1 and _upper_start(text)
+        if not (_caps(text) or opening):
+            break
+        if len(out) > 1 and line.first and (_OFFICE.match(folded) or issuer and fold(expand(text)).startswith(
+                fold(issuer))):
+            break  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "HỘI ĐỒNG NHÂN DÂN …": the authority enacting it
+        out.append(text)
+        if not _caps(text):
+            break
+    return out
+
+
+def _upper_start(text: str) -> bool:
+    words = [w for w in text.split() if any(c.isalpha() for c in w)]
+    return len(words) >= 2 and all(_caps(w) for w in words[:2])
+
+
+def _subject_line(head: list[_Line], title_at: int | None) -> str | None:
+    """A letter's `V/v` line under its number, with the lines it wraps onto; the letterhead ends where the
+    text begins (a first long line)."""
+    end = next((i for i, line in enumerate(head) if len(line.text) > 150), len(head))
+    if title_at is not None:
+        end = min(end, title_at)
+    for i, line in enumerate(head[:end]):
+        m = _SUBJECT_LINE.match(line.text)
+        if not m:
+            continue
+        parts = [m.group("s")]
+        for nxt in head[i + 1:i + 4]:
+            if (nxt.first and nxt.block != line.block and not nxt.text[:1].islower()) or _PLACE_DATE.search(nxt.text) \
+                    or fold(nxt.text).startswith("kính gửi"):
+                break
+            parts.append(nxt.text)
+        subject = " ".join(" ".join(parts).split()).rstrip(" .")
+        return subject or None
+    return None
+
+
+def _political_report(blocks: list[Block]) -> bool:
+    """A party congress's báo cáo chính trị: named so, or opening on the results of the term."""
+    opening = fold(" ".join(b.text for b in blocks[:8]))
+    return "báo cáo chính trị" in opening or ("đại hội" in opening and "nhiệm kỳ" in opening
+                                              and ("đánh giá kết quả" in opening or "phần thứ nhất" in opening))
+
+
+def _kind(doc: Document, blocks: list[Block], meta: dict, title_lines: list[str], news: bool) -> str:
     if news:
         return "news"
-    if "báo cáo chính trị" in opening or ("đại hội" in opening and "nhiệm kỳ" in opening
-                                          and ("đánh giá kết quả" in opening or "phần thứ nhất" in opening)):
+    if _political_report(blocks):
         return "political_report"
-    if "phát động" in subject or "thi đua" in subject or regex.search(
-            r"phát động(?: phong trào)? thi đua", fold(doc.text[:2000])):
-        return "emulation"
-    if regex.search(r"thông báo\s+kết luận|^kết luận", opening) or (
-            "thông báo" in opening and "kết luận" in opening):
-        return "conclusion"
-    for word, kind in (("nghị quyết", "resolution"), ("kế hoạch", "plan"), ("chỉ thị", "directive"),
-                       ("quyết định", "decision")):
-        if any(fold(b.text).startswith(word) and is_upper_line(b.text) for b in head):
-            return kind
+    subject = fold(meta["subject"] or "")
+    if not title_lines or fold(title_lines[0]).startswith(("kế hoạch", "công văn")):
+        if "phát động" in subject or "thi đua" in subject or _EMULATION.search(fold(doc.text[:2000])):
+            return "emulation"
+    if title_lines:
+        title = fold(" ".join(title_lines))
+        for row in _KINDS:
+            word = fold(row["type_word"])
+            if title.startswith(word) and (not row["then"] or title[len(word):].strip().startswith(fold(row["then"]))):
+                return row["kind"]
+        return "other"
     if meta["number"] and (meta["subject"] or meta["recipients"]):
         return "official_letter"
     return "other"
 
 
-def _title(head: list[Block], meta: dict, news: bool) -> str | None:
-    if news:
-        for b in head:
-            if not _PORTAL_DATE.match(b.text) and len(b.text) < 250:
-                return " ".join(b.text.split())
-        return None
-    for i, b in enumerate(head):
-        text = " ".join(b.text.split())
-        if text in _DOC_TYPES and i + 1 < len(head):
-            return f"{text} {' '.join(head[i + 1].text.split())}"
-    return None
+# ---------------------------------------------------------------- recipients, distribution
 
 
-def _signer(blocks: list[Block], news: bool) -> tuple[str | None, str | None]:
+def _recipients(lines: list[_Line], top: int) -> list[str]:
+    """The Kính gửi list; a công điện's is the list under "<sender> điện:"."""
+    for i, line in enumerate(lines[top:top + 60], start=top):
+        folded = fold(line.text)
+        if folded.startswith("kính gửi") or (regex.search(r"\bđiện\s*:\s*$", folded) and is_upper_line(
+                line.text.rsplit(" ", 1)[0])):
+            return _items(lines, i)
+    return []
+
+
+def _list_after(lines: list[_Line], label: str) -> list[str]:
+    for i, line in enumerate(lines):
+        if fold(line.text).startswith(label):
+            return _items(lines, i)
+    return []
+
+
+def _items(lines: list[_Line], at: int) -> list[str]:
+    text = lines[at].text
+    rest = text.split(":", 1)[1].strip() if ":" in text else ""
+    raw = [rest] if rest else []
+    for follower in lines[at + 1:at + 60]:
+        if _LIST_ITEM.match(follower.text) or follower.text in ("-", "+", "•"):
+            raw.append(follower.text)
+        elif raw and not follower.first and not _LIST_ITEM.match(follower.text) and len(follower.text) < 200 \
+                and not is_upper_line(follower.text) and not raw[-1].rstrip().endswith((";", ".")):
+            raw[-1] += " " + follower.text  # an item wrapped onto the next line
+        elif raw and raw[-1].strip() in ("-", "+", "•"):
+            raw[-1] += " " + follower.text
+        else:
+            break
+    items = []
+    for line in raw:
+        m = _LIST_ITEM.match(line) or regex.match(r"^(?P<item>.+?)[;.,]?$", line.strip())
+        if m and m.group("item").strip():
+            items.append(" ".join(m.group("item").split()).rstrip(";.,"))
+    return items
+
+
+# ---------------------------------------------------------------- signature
+
+
+def _signer(lines: list[_Line], blocks: list[Block], news: bool) -> tuple[str | None, str | None]:
     if news:
-        # the byline is the last name before the portal's link lists begin
-        end = next((i for i, b in enumerate(blocks) if _PORTAL_JUNK.match(b.text.strip())), len(blocks))
-        for b in reversed(blocks[:end]):
-            text = b.text.strip()
-            if _PERSON.match(text) and len(text.split()) <= 4:
-                return None, text
-            if len(text) > 60:
-                break
-        return None, None
+        return None, _byline(blocks)
+    start = next((i for i, line in enumerate(lines) if fold(line.text).startswith("nơi nhận")), None)
+    if start is not None:
+        window = lines[max(0, start - 12):start + 80]
+    else:
+        end = next((i for i, line in enumerate(lines) if i > 20 and _APPENDIX.match(line.text)), len(lines))
+        window = lines[max(0, end - 40):end]
     title = name = None
-    for b in blocks[-60:]:
-        lines = [line.strip() for line in b.text.split("\n") if line.strip()]
-        for line in lines:
-            if _SIGNER_TITLE.match(line) and is_upper_line(line) and len(line) < 80:
-                title, name = line, None
-            elif title and not name and _PERSON.match(line) and len(line.split()) <= 5:
-                name = line
-            elif title and not name and not _SIGNED.match(line) and not is_upper_line(line):
-                if len(line) > 80:
-                    title = None
-    return (title.strip() if title else None), name
+    authority = False
+    for line in window:
+        text = line.text.strip()
+        folded = fold(text)
+        if _AUTHORITY.match(folded):
+            title, name, authority = None, None, True
+            continue
+        if authority and title is None and not _OFFICE.match(folded) and is_upper_line(text) and len(text) < 60:
+            continue  # the rest of a wrapped "TM. ỦY BAN / NHÂN DÂN" or "KT. BỘ TRƯỞNG, / CHỦ NHIỆM" line
+        if _OFFICE.match(folded) and is_upper_line(text) and len(text) < 80:
+            if name:
+                if start is not None:
+                    break
+                title, name = None, None
+            title = " ".join(text.split()).rstrip(",")
+            authority = False
+            continue
+        if title and not name:
+            person = _RANK.sub("", text).strip()
+            if _PERSON.match(person) and len(person.split()) <= 5:
+                name = person
+                if start is not None:
+                    break
+            elif not _SIGNED.match(text) and len(text) > 80:
+                title = None
+    return title, name
 
 
-def _issuer(doc: Document, blocks: list[Block], meta: dict) -> str | None:
-    for b in blocks[:10]:
-        line = " ".join(b.text.split())
-        if _HEADER_BODY.match(line) and not line.startswith("CỘNG HÒA"):
-            return _as_written(doc, line)
-    if meta["number"]:
-        symbol = meta["number"].split("/")[-1]
-        first = regex.split(r"[-]", symbol)[0]
-        if first in _SYMBOL_BODIES:
-            return _SYMBOL_BODIES[first]
-    for b in reversed(blocks[-40:]):
-        m = _ANNOUNCER.match(b.text)
-        if m:
-            return expand(m.group("body").strip())
-    title = meta["signer_title"] or ""
-    if fold(title).startswith(("ban chấp hành", "ban thường vụ", "đảng ủy")) and "đảng bộ" in fold(title):
-        # "BAN CHẤP HÀNH ĐẢNG BỘ" signs for the committee of the party organisation the report is about
-        body_text = doc.text[:doc.body_end]
-        units = []
-        for m in regex.finditer(r"Đảng bộ[ \t]+(?=\p{Lu})", body_text):
-            named = _body_at(body_text, m.end())
-            if named:
-                units.append("Đảng bộ " + named[0])
-        if units:
-            unit = max(set(units), key=lambda u: (units.count(u), -units.index(u)))
-            committee = next(v for k, v in _COMMITTEES.items() if fold(title).startswith(k))
-            return f"{committee} {unit}"
+def _byline(blocks: list[Block]) -> str | None:
+    # the byline is the last name before the portal's link lists begin
+    end = next((i for i, b in enumerate(blocks) if _PORTAL_JUNK.match(b.text.strip())), len(blocks))
+    for b in reversed(blocks[:end]):
+        text = _MARKUP.sub("", b.text.strip()).strip()
+        text = _BYLINE_NOTE.sub("", text)
+        if _PERSON.match(text) and len(text.split()) <= 4:
+            return text
+        if len(text) > 60 and not text.startswith("more("):
+            break
     return None
 
 
-def _as_written(doc: Document, caps: str) -> str:
-    """A header line in capitals as the body text writes the name: "BỘ TÀI CHÍNH" -> "Bộ Tài chính"."""
-    pattern = regex.compile(r"(?<![\p{L}])" + r"[ \t\n]+".join(regex.escape(w) for w in caps.split()) + r"(?![\p{L}])",
-                            regex.IGNORECASE)
-    for m in pattern.finditer(doc.text, 0, doc.body_end):
-        found = " ".join(m.group(0).split())
-        if found != caps:
-            return found
-    return caps[:1] + caps[1:].lower()
+# ---------------------------------------------------------------- news
+
+
+def _is_news(blocks: list[Block]) -> bool:
+    """An article: a portal's dating or link lists around it, or a headline over prose and no letterhead."""
+    if not blocks:
+        return False
+    if any(_PORTAL_JUNK.match(b.text) for b in blocks[-40:]) or any(_PORTAL_DATE.match(b.text) for b in blocks[:3]):
+        return True
+    if _NEWS_DATE.search(" ".join(b.text for b in blocks[1:3])):
+        return True
+    headline = _headline(blocks)
+    if not headline or is_upper_line(headline) or headline.endswith((".", ":", ";")):
+        return False
+    prose = [b for b in blocks[1:12] if len(b.text) > 80 and b.text.rstrip().endswith((".", "…", ":"))]
+    return len(prose) >= 2
+
+
+def _headline(blocks: list[Block]) -> str | None:
+    for b in blocks[:4]:
+        text = _MARKUP.sub("", b.text.split("\n")[0].strip()).strip()
+        if _PORTAL_DATE.match(text) or not text:
+            continue
+        text = regex.sub(r"[ \t]*[=\-]{3,}$", "", text)
+        # a plain-text export that ran the headline into the first paragraph left a wide gap between them
+        if len(text) > 250 or (_SEGMENTED.search(text) and "  " in text):
+            head, gap, _ = text.partition("  ")
+            if not gap or len(head.split()) > 25:
+                return None
+            text = head
+        if _SEGMENTED.search(text):
+            text = _unsegmented(text)
+        return " ".join(text.split())
+    return None
+
+
+def _unsegmented(text: str) -> str:
+    """Word-segmented corpus text as written: "Cần_Thơ , nay" -> "Cần Thơ, nay"."""
+    text = regex.sub(r"(?<=\p{L})_(?=\p{L})", " ", text)
+    return regex.sub(r"\s+([,.;:!?)])", r"\1", text)
 
 
 def _news_place(doc: Document, meta: dict) -> str | None:
@@ -234,7 +568,7 @@ def _part_of_person(text: str, pos: int) -> bool:
     return text[max(0, pos - 12):pos].rstrip().endswith(("tưởng", "TNCS", "Chủ tịch", "Bác"))
 
 
-def _news_date(blocks: list[Block], meta: dict, doc: Document) -> str | None:
+def _news_date(blocks: list[Block], meta: dict) -> str | None:
     year_match = _YEAR.search(meta["title"] or "")
     if not year_match:
         return None
