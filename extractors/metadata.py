@@ -40,12 +40,16 @@ _LETTERHEAD = lexicon.rows("letterhead")
 _MOTTO = regex.compile(_words_pattern(fold(r["words"]) for r in _LETTERHEAD if r["kind"] == "motto")
                        .replace(r"\s+\-\s+", r"\s*[-–]\s*"))
 _BODY_WORDS = {fold(r["words"]): r for r in _LETTERHEAD if r["kind"] in ("name", "head")}
+_PREFIX = regex.compile(r"^(?:" + _words_pattern(fold(r["words"]) for r in _LETTERHEAD if r["kind"] == "prefix")
+                        + r")\s*[-–:]\s*")
 _BODY_START = regex.compile(r"^(?:" + _words_pattern(_BODY_WORDS) + r")(?![\p{L}])")
+_HEAD_FORMS = {r["written"] for r in _BODY_WORDS.values()}
 _LOCALITIES = {fold(r["words"]): r["written"] for r in _LETTERHEAD if r["kind"] == "locality"}
 _LOCALITY = regex.compile(r"^(?:" + _words_pattern(_LOCALITIES) + r")(?![\p{L}])")
 
-_KINDS = sorted(lexicon.rows("document_kinds"), key=lambda r: (-len(r["type_word"]), -len(r["then"])))
-_TYPE_ABBREVIATIONS = {r["abbreviation"] for r in _KINDS if r["abbreviation"]}
+_TYPE_ABBREVIATIONS = {r["abbreviation"] for r in lexicon.rows("document_kinds") if r["abbreviation"]}
+_KINDS = sorted((r for r in lexicon.rows("document_kinds") if r["kind"]),
+                key=lambda r: (-len(r["type_word"]), -len(r["then"])))
 _TYPE_WORD = regex.compile(r"^(?:" + _words_pattern(fold(r["type_word"]) for r in _KINDS) + r")(?![\p{L}])")
 
 _TITLES = lexicon.rows("titles")
@@ -56,8 +60,8 @@ _AUTHORITY = regex.compile(r"^(?:" + _words_pattern(fold(r["title"]).rstrip(".")
 _RANK = regex.compile(r"^(?:(?:" + _words_pattern(r["title"] for r in _TITLES if r["kind"] == "rank")
                       + r")\s*)+(?=\p{Lu})")
 
-_NUMBER = regex.compile(r"(?<![\p{L}/])Số\s*:\s*(?P<n>[^\s,;|]*[/-][^\s,;|]*)")
-_PLACE_DATE = regex.compile(r"(?m)(?:^|[\t|])[ \t]*(?P<place>(?:TP\.[ \t]*)?\p{Lu}\p{Ll}*(?:[ \t]+\p{Lu}\p{Ll}*){0,3})"
+_NUMBER = regex.compile(r"(?<![\p{L}/])[Ss]ố\s*:\s*(?P<n>[^\s,;|]*[/-][^\s,;|]*)")
+_PLACE_DATE = regex.compile(r"(?m)(?:^|[\t|]|[ \t]{2}|_{3,})[ \t]*(?P<place>(?:TP\.[ \t]*)?\p{Lu}\p{Ll}*(?:[ \t]+\p{Lu}\p{Ll}*){0,3})"
                             r"\s*,\s*ngày[ \t]*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})")
 _SUBJECT_LINE = regex.compile(r"^(?:V/v|V/V|Về việc)[ \t:.]*(?P<s>.*)$")
 _SUBJECT_LEAD = regex.compile(r"^(?:V/V|V/v|VỀ VIỆC|Về việc|VỀ|Về)(?:\s*:\s*|\s+)")
@@ -74,11 +78,15 @@ _PORTAL_JUNK = regex.compile(r"(?i:^(?:các bài đã đăng|xem thêm|hộp th�
                              r"tiếp nhận thông tin|gửi thông tin|tin liên quan|bài viết khác|chia sẻ|in bài)\b)")
 _RULE_LINE = regex.compile(r"^[\s|*_=\-–—.]*$")
 _MARKUP = regex.compile(r"\*+|^#+[ \t]*|[ \t]*[=\-]{3,}[ \t]*$")
+_DISTRIBUTION = regex.compile(r"^(?i:nơi nhận)\s*:")
 _APPENDIX = regex.compile(r"^(?i:phụ lục)(?![\p{L}])")
 _EMULATION = regex.compile(r"phát động(?: phong trào)? thi đua")
 _COMMITTEES = {"ban chấp hành": "Ban Chấp hành", "ban thường vụ": "Ban Thường vụ", "đảng ủy": "Đảng ủy"}
 _ANNOUNCER = regex.compile(r"^(?P<body>(?:Văn phòng|Ban|Sở|Ủy ban|Uỷ ban|Đảng ủy|Đảng uỷ)[\p{L} ]{2,40}?)[ \t]+"
                            r"(?:thông báo|trân trọng thông báo|xin thông báo)")
+_PREAMBLE = regex.compile(r"^(?:" + _words_pattern(r["words"] for r in _LETTERHEAD if r["kind"] == "preamble")
+                          + r")(?![\p{L}])")  # as printed: "Căn cứ", never the upper case of a trích yếu
+_FOOTNOTE_MARK = regex.compile(r"(?<=\p{Lu})\d{1,2}$")
 _SEGMENTED = regex.compile(r"\p{L}_\p{L}")
 
 
@@ -117,7 +125,7 @@ def _extract(doc: Document) -> dict:
     title_lines = _title_lines(head, title_at, letterhead_issuer) if title_at is not None else []
     meta["subject"] = _subject_line(head, title_at)
     meta["recipients"] = _recipients(lines, top)
-    meta["distribution"] = _list_after(lines, "nơi nhận")
+    meta["distribution"] = _list_after(lines, _DISTRIBUTION)
     meta["draft"] = any(_DRAFT.match(line.text) for line in lines)
     if term := _TERM.search(" ".join(b.text for b in blocks[:4])):
         meta["term"] = f"{term.group('a')}-{term.group('b')}"
@@ -144,7 +152,8 @@ def _lines(blocks: list[Block]) -> list[_Line]:
     out = []
     for i, b in enumerate(blocks):
         first = True
-        for raw in b.text.split("\n"):
+        # a plain-text export joins a wrapped line to the next with a wide gap: split there again
+        for raw in regex.split(r"\n|[ \t]{2,}(?=\p{Lu})", b.text):
             text = _MARKUP.sub("", raw.strip()).strip()
             if _RULE_LINE.match(text):
                 continue
@@ -165,7 +174,9 @@ def _letterhead_start(lines: list[_Line]) -> int:
         return 0
     at = max(i for i, s in enumerate(starts) if s <= m.start())
     top = at
-    while top > 0 and at - top < 6 and _body_like(lines[top - 1].text):
+    # the issuing body's lines, and the number or date where a reader put them first
+    while top > 0 and at - top < 8 and (_body_like(lines[top - 1].text) or _NUMBER.search(lines[top - 1].text)
+                                        or _PLACE_DATE.search(lines[top - 1].text)):
         top -= 1
     return top
 
@@ -220,6 +231,8 @@ def _issuer_lines(head: list[_Line], end: int) -> list[str]:
         if _NUMBER.search(text) or _PLACE_DATE.search(text):
             break
         rest = " ".join(text.split()).strip(" |-–")
+        if prefix := _PREFIX.match(_key(rest)):
+            rest = rest[prefix.end():]
         if not rest:
             continue
         if not _body_like(rest):
@@ -284,7 +297,8 @@ def _written_name(caps: str) -> str:
             rest = rest[len(m.group(0)):].strip()
             place, capital_next = False, True
             continue
-        if m := _LOCALITY.match(folded):
+        # "THƯƠNG BINH VÀ XÃ HỘI": a unit word after "và" or a comma is a word of the name, not a unit
+        if (m := _LOCALITY.match(folded)) and not (capital_next and out and out[-1] not in _HEAD_FORMS):
             out.append(_LOCALITIES[m.group(0)])
             rest = rest[len(m.group(0)):].strip()
             place = True
@@ -347,18 +361,21 @@ def _title_lines(head: list[_Line], at: int, issuer: str | None) -> list[str]:
         line = head[j]
         text = line.text
         folded = fold(text)
-        if text.rstrip().endswith(":") or _NUMBER.search(text):
+        if text.rstrip().endswith(":") or _NUMBER.search(text) or _MOTTO.search(_key(text)) or _PREAMBLE.match(text):
             break
-        opening = len(out) == 1 and _upper_start(text)
-        if not (_caps(text) or opening):
+        opening = len(out) == 1 and (_upper_start(text) or _trich_yeu(text))
+        if not (_caps(text) or opening or len(out) > 1 and not line.first and not _caps(out[-1])):
             break
         if len(out) > 1 and line.first and (_OFFICE.match(folded) or issuer and fold(expand(text)).startswith(
                 fold(issuer))):
             break  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "HỘI ĐỒNG NHÂN DÂN …": the authority enacting it
         out.append(text)
-        if not _caps(text):
-            break
-    return out
+    return [_FOOTNOTE_MARK.sub("", t) for t in out]
+
+
+def _trich_yeu(text: str) -> bool:
+    """A trích yếu in sentence case, as normative texts print it: not the preamble that follows it."""
+    return len(text) < 300 and not _PREAMBLE.match(text) and not text.rstrip().endswith((";", ":", "."))
 
 
 def _upper_start(text: str) -> bool:
@@ -428,9 +445,9 @@ def _recipients(lines: list[_Line], top: int) -> list[str]:
     return []
 
 
-def _list_after(lines: list[_Line], label: str) -> list[str]:
+def _list_after(lines: list[_Line], label: regex.Pattern) -> list[str]:
     for i, line in enumerate(lines):
-        if fold(line.text).startswith(label):
+        if label.match(line.text):
             return _items(lines, i)
     return []
 
@@ -461,41 +478,45 @@ def _items(lines: list[_Line], at: int) -> list[str]:
 
 
 def _signer(lines: list[_Line], blocks: list[Block], news: bool) -> tuple[str | None, str | None]:
+    """The signer's own title and name. Above them may stand the quyền hạn ký (TM./KT./TL./TUQ./Q. and the
+    office or body signed for) and below the title a "(đã ký)" mark or a rank; the block sits beside the
+    Nơi nhận list, or closes the text before any appendix."""
     if news:
         return None, _byline(blocks)
-    start = next((i for i, line in enumerate(lines) if fold(line.text).startswith("nơi nhận")), None)
-    if start is not None:
-        window = lines[max(0, start - 12):start + 80]
-    else:
-        end = next((i for i, line in enumerate(lines) if i > 20 and _APPENDIX.match(line.text)), len(lines))
-        window = lines[max(0, end - 40):end]
+    label = next((i for i, line in enumerate(lines) if _DISTRIBUTION.match(line.text)), None)
+    begin = max(0, label - 12) if label is not None else 0
+    title, name = _signature(lines[begin:])
+    if name or label is not None:
+        return title, name
+    # a body that signs as a whole has no name under it: the last title closing the main text
+    end = next((i for i, line in enumerate(lines) if i > 20 and _APPENDIX.match(line.text) and _caps(line.text)),
+               len(lines))
+    return _signature(lines[max(0, end - 40):end], last=True)
+
+
+def _signature(lines: list[_Line], last: bool = False) -> tuple[str | None, str | None]:
     title = name = None
     authority = False
-    for line in window:
+    for line in lines:
         text = line.text.strip()
         folded = fold(text)
         if _AUTHORITY.match(folded):
             title, name, authority = None, None, True
             continue
-        if authority and title is None and not _OFFICE.match(folded) and is_upper_line(text) and len(text) < 60:
+        if authority and title is None and not _OFFICE.match(folded) and _caps(text) and len(text) < 60:
             continue  # the rest of a wrapped "TM. ỦY BAN / NHÂN DÂN" or "KT. BỘ TRƯỞNG, / CHỦ NHIỆM" line
-        if _OFFICE.match(folded) and is_upper_line(text) and len(text) < 80:
-            if name:
-                if start is not None:
-                    break
-                title, name = None, None
-            title = " ".join(text.split()).rstrip(",")
-            authority = False
+        if _OFFICE.match(folded) and _caps(text) and len(text) < 80:
+            title, name, authority = " ".join(text.split()).rstrip(","), None, False
             continue
         if title and not name:
             person = _RANK.sub("", text).strip()
             if _PERSON.match(person) and len(person.split()) <= 5:
                 name = person
-                if start is not None:
-                    break
-            elif not _SIGNED.match(text) and len(text) > 80:
+                if not last:
+                    return title, name
+            elif not _SIGNED.match(text) and (len(text) > 80 or not _caps(text)):
                 title = None
-    return title, name
+    return (title, name) if last else (None, None)
 
 
 def _byline(blocks: list[Block]) -> str | None:
