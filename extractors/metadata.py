@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import regex
 
 from schemas.document import Block, Document
-from schemas.text import fold, is_upper_line, new_tones
+from schemas.text import is_upper_line, new_tones
 
 from . import lexicon
 from .bodies import expand
@@ -30,6 +30,16 @@ from .places import province_names
 REQUIRES = ()
 
 
+def _key(text: str) -> str:
+    """The matching form of a text, character for character: case-folded, new-style tones ("UỶ" = "ủy")."""
+    return new_tones(text.casefold())
+
+
+def _fold(text: str) -> str:
+    """The matching form of a text with its spacing made single."""
+    return " ".join(_key(text).split())
+
+
 def _words_pattern(words) -> str:
     """An alternation of upper-case phrases that tolerates any spacing and line breaks between words."""
     return "|".join(r"\s+".join(regex.escape(w) for w in phrase.split())
@@ -37,25 +47,25 @@ def _words_pattern(words) -> str:
 
 
 _LETTERHEAD = lexicon.rows("letterhead")
-_MOTTO = regex.compile(_words_pattern(fold(r["words"]) for r in _LETTERHEAD if r["kind"] == "motto")
+_MOTTO = regex.compile(_words_pattern(_fold(r["words"]) for r in _LETTERHEAD if r["kind"] == "motto")
                        .replace(r"\s+\-\s+", r"\s*[-–]\s*"))
-_BODY_WORDS = {fold(r["words"]): r for r in _LETTERHEAD if r["kind"] in ("name", "head")}
-_PREFIX = regex.compile(r"^(?:" + _words_pattern(fold(r["words"]) for r in _LETTERHEAD if r["kind"] == "prefix")
+_BODY_WORDS = {_fold(r["words"]): r for r in _LETTERHEAD if r["kind"] in ("name", "head", "committee")}
+_PREFIX = regex.compile(r"^(?:" + _words_pattern(_fold(r["words"]) for r in _LETTERHEAD if r["kind"] == "prefix")
                         + r")\s*[-–:]\s*")
 _BODY_START = regex.compile(r"^(?:" + _words_pattern(_BODY_WORDS) + r")(?![\p{L}])")
 _HEAD_FORMS = {r["written"] for r in _BODY_WORDS.values()}
-_LOCALITIES = {fold(r["words"]): r["written"] for r in _LETTERHEAD if r["kind"] == "locality"}
+_LOCALITIES = {_fold(r["words"]): r["written"] for r in _LETTERHEAD if r["kind"] == "locality"}
 _LOCALITY = regex.compile(r"^(?:" + _words_pattern(_LOCALITIES) + r")(?![\p{L}])")
 
 _TYPE_ABBREVIATIONS = {r["abbreviation"] for r in lexicon.rows("document_kinds") if r["abbreviation"]}
 _KINDS = sorted((r for r in lexicon.rows("document_kinds") if r["kind"]),
                 key=lambda r: (-len(r["type_word"]), -len(r["then"])))
-_TYPE_WORD = regex.compile(r"^(?:" + _words_pattern(fold(r["type_word"]) for r in _KINDS) + r")(?![\p{L}])")
+_TYPE_WORD = regex.compile(r"^(?:" + _words_pattern(_fold(r["type_word"]) for r in _KINDS) + r")(?![\p{L}])")
 
 _TITLES = lexicon.rows("titles")
-_OFFICE = regex.compile(r"^(?:" + _words_pattern(fold(r["title"]) for r in _TITLES
+_OFFICE = regex.compile(r"^(?:" + _words_pattern(_fold(r["title"]) for r in _TITLES
                                                 if r["kind"] in ("office", "collective")) + r")(?![\p{L}])")
-_AUTHORITY = regex.compile(r"^(?:" + _words_pattern(fold(r["title"]).rstrip(".") for r in _TITLES
+_AUTHORITY = regex.compile(r"^(?:" + _words_pattern(_fold(r["title"]).rstrip(".") for r in _TITLES
                                                    if r["kind"] == "authority") + r")(?:\s*\.|\s+(?=\p{L}))")
 _RANK = regex.compile(r"^(?:(?:" + _words_pattern(r["title"] for r in _TITLES if r["kind"] == "rank")
                       + r")\s*)+(?=\p{Lu})")
@@ -88,11 +98,6 @@ _PREAMBLE = regex.compile(r"^(?:" + _words_pattern(r["words"] for r in _LETTERHE
                           + r")(?![\p{L}])")  # as printed: "Căn cứ", never the upper case of a trích yếu
 _FOOTNOTE_MARK = regex.compile(r"(?<=\p{Lu})\d{1,2}$")
 _SEGMENTED = regex.compile(r"\p{L}_\p{L}")
-
-
-def _key(text: str) -> str:
-    """The matching form of a text, character for character: new-style tones, case-folded."""
-    return new_tones(text).casefold()
 
 
 @dataclass
@@ -131,7 +136,7 @@ def _extract(doc: Document) -> dict:
         meta["term"] = f"{term.group('a')}-{term.group('b')}"
     if title_lines:
         meta["title"] = " ".join(" ".join(t.split()) for t in title_lines).rstrip(" .")
-        trich_yeu = meta["title"][_TYPE_WORD.match(fold(meta["title"])).end():].strip()
+        trich_yeu = meta["title"][_TYPE_WORD.match(_fold(meta["title"])).end():].strip()
         meta["subject"] = meta["subject"] or (_SUBJECT_LEAD.sub("", trich_yeu, count=1) or None)
     letterhead = bool(meta["number"] or title_lines or meta["subject"] or meta["recipients"]
                       or meta["distribution"] or _MOTTO.search(header))
@@ -153,7 +158,8 @@ def _lines(blocks: list[Block]) -> list[_Line]:
     for i, b in enumerate(blocks):
         first = True
         # a plain-text export joins a wrapped line to the next with a wide gap: split there again
-        for raw in regex.split(r"\n|[ \t]{2,}(?=\p{Lu})", b.text):
+        # and a pipe row's cells ("QUỐC HỘI | CỘNG HÒA …") are lines of their own
+        for raw in regex.split(r"\n|[ \t]*\|[ \t]*|[ \t]{2,}(?=\p{Lu})", b.text):
             text = _MARKUP.sub("", raw.strip()).strip()
             if _RULE_LINE.match(text):
                 continue
@@ -197,6 +203,8 @@ def _caps(text: str) -> bool:
 
 
 def _letterhead_issuer(head: list[_Line]) -> str | None:
+    if not any(_NUMBER.search(line.text) or _MOTTO.search(_key(line.text)) for line in head[:14]):
+        return None  # no letterhead: upper-case lines at the top are headings
     end = next((i for i, line in enumerate(head) if _TYPE_WORD.match(_key(line.text)) and _caps(line.text)),
                min(len(head), 14))
     body_lines = _issuer_lines(head, end)
@@ -207,11 +215,12 @@ def _issuer(doc: Document, meta: dict) -> str | None:
     """Where the letterhead names no body: the issuing part of the document's symbol, a closing
     "<body> thông báo …", or the committee that signs a congress report."""
     if meta["number"] and "/" in meta["number"]:
-        # ký hiệu: "<type>-<issuer>" ("KH-UBND"), or a letter's "<issuer>-<drafting unit>" ("SYT-TCCB")
-        parts = [p for p in regex.split(r"[-–]", meta["number"].split("/", 1)[1]) if p]
+        # ký hiệu: "<type>-<issuer>" ("KH-UBND"), a letter's "<issuer>-<drafting unit>" ("SYT-TCCB"), a
+        # party text's "<type>/<issuer>" ("NQ/TU"); a legislature's term number is no part of the name
+        parts = [regex.sub(r"\d+$", "", p) for p in regex.split(r"[-–]", meta["number"].rsplit("/", 1)[1]) if p]
         if parts and parts[0] in _TYPE_ABBREVIATIONS:
             parts = parts[1:]
-        if parts and fold(expand(parts[0])) != fold(parts[0]):
+        if parts and _fold(expand(parts[0])) != _fold(parts[0]):
             return expand(parts[0])
     for b in reversed(doc.blocks[-40:]):
         if m := _ANNOUNCER.match(b.text):
@@ -220,8 +229,8 @@ def _issuer(doc: Document, meta: dict) -> str | None:
 
 
 def _issuer_lines(head: list[_Line], end: int) -> list[str]:
-    """The letterhead's body lines: upper-case lines above the number, the date or the tên loại, the quốc
-    hiệu and tiêu ngữ taken out (a plain-text export may run them into the body's lines)."""
+    """The letterhead's body lines: the upper-case lines above the number, the date or the tên loại, the
+    quốc hiệu and tiêu ngữ taken out (a plain-text export may run them into the body's lines)."""
     joined = "\n".join(line.text for line in head[:end])
     keyed = _key(joined)
     for m in reversed(list(_MOTTO.finditer(keyed))):
@@ -230,7 +239,7 @@ def _issuer_lines(head: list[_Line], end: int) -> list[str]:
     for text in joined.split("\n"):
         if _NUMBER.search(text) or _PLACE_DATE.search(text):
             break
-        rest = " ".join(text.split()).strip(" |-–")
+        rest = " ".join(text.split()).strip(" |-–_")
         if prefix := _PREFIX.match(_key(rest)):
             rest = rest[prefix.end():]
         if not rest:
@@ -239,43 +248,62 @@ def _issuer_lines(head: list[_Line], end: int) -> list[str]:
             if found:
                 break
             continue
-        if not found and not _BODY_START.match(_key(expand(rest))):
-            continue
         found.append(rest)
     return found
 
 
 def _issuing_body(body_lines: list[str]) -> str | None:
-    """The issuing body from the letterhead's lines: the parent body (tên cơ quan chủ quản) stands above
-    it, so a line that begins a new body's name, under a name already complete, starts the issuer."""
-    groups: list[list[str]] = []
-    for line in body_lines:
-        text = " ".join(expand(line).split())
-        starts = _BODY_START.match(fold(text))
-        if groups and starts and _complete(" ".join(groups[-1])) and not _bare_genitive(text, starts):
-            groups.append([text])
-        elif groups:
-            groups[-1].append(text)
-        else:
-            groups.append([text])
-    if not groups:
+    """The issuing body from the letterhead's lines. The parent body (tên cơ quan chủ quản) stands above
+    the issuer, so a line that begins a body's name, under a name already complete, starts the issuer;
+    a wrap inside a name ("ỦY" / "BAN NHÂN DÂN", "BỘ TÀI" / "CHÍNH") starts nothing. The issuer may be an
+    office: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "THỦ TƯỚNG CHÍNH PHỦ"."""
+    words = [(w, k == 0) for line in body_lines for k, w in enumerate(expand(line).split())]
+    at = next((i for i in range(len(words)) if words[i][1] and (_head_at(words, i) or _office_head_at(words, i))),
+              None)
+    if at is None:
         return None
+    groups: list[list[str]] = []
+    i = at
+    while i < len(words):
+        size = _head_at(words, i) or (_office_head_at(words, i) if not groups else 0)
+        if size and groups and words[i][1] and _complete(" ".join(groups[-1])) and not _owner(words, i, size):
+            groups.append([])
+        if not groups:
+            groups.append([])
+        step = max(size, 1)
+        groups[-1].extend(w for w, _ in words[i:i + step])
+        i += step
     return _written_name(" ".join(groups[-1]))
+
+
+def _head_at(words: list[tuple[str, bool]], i: int) -> int:
+    """How many words a body's head or listed name starting at word i spans (0: none)."""
+    m = _BODY_START.match(_key(" ".join(w for w, _ in words[i:i + 8])))
+    return len(m.group(0).split()) if m else 0
+
+
+def _office_head_at(words: list[tuple[str, bool]], i: int) -> int:
+    m = _OFFICE.match(_key(" ".join(w for w, _ in words[i:i + 8])))
+    if not m:
+        return 0
+    size = len(m.group(0).split())
+    return size + _head_at(words, i + size) if _head_at(words, i + size) else 0
+
+
+def _owner(words: list[tuple[str, bool]], i: int, size: int) -> bool:
+    # a party committee alone on its line owns the body above it: "ỦY BAN KIỂM TRA" / "TỈNH ỦY"
+    entry = _BODY_WORDS[_fold(" ".join(w for w, _ in words[i:i + size]))]
+    return entry["kind"] == "committee" and (i + size >= len(words) or words[i + size][1])
 
 
 def _complete(name: str) -> bool:
     """A body's name that stands by itself: a listed name, or a head with its complement."""
-    folded = fold(name)
+    folded = _fold(name)
     m = _BODY_START.match(folded)
     if not m:
         return True
     entry = _BODY_WORDS[m.group(0)]
     return entry["kind"] == "name" or bool(folded[m.end():].strip())
-
-
-def _bare_genitive(text: str, starts) -> bool:
-    # "VĂN PHÒNG" / "TỈNH ỦY": a party committee named without its place is the owner of the line above
-    return not fold(text)[starts.end():].strip() and _BODY_WORDS[starts.group(0)]["kind"] == "head"
 
 
 def _written_name(caps: str) -> str:
@@ -290,7 +318,7 @@ def _written_name(caps: str) -> str:
     place = False
     capital_next = True
     while rest:
-        folded = fold(rest)
+        folded = _fold(rest)
         m = _BODY_START.match(folded)
         if m and (not out or " " in m.group(0)):  # "Văn phòng Tỉnh ủy"; but "Bộ Quốc phòng" has no "Phòng" in it
             out.append(_BODY_WORDS[m.group(0)]["written"])
@@ -316,7 +344,7 @@ def _written_name(caps: str) -> str:
 def _committee_of_report(doc: Document, meta: dict) -> str | None:
     """A congress report signed "BAN CHẤP HÀNH ĐẢNG BỘ": the committee of the party organisation the
     report speaks of most."""
-    title = fold(meta["signer_title"] or "")
+    title = _fold(meta["signer_title"] or "")
     committee = next((v for k, v in _COMMITTEES.items() if title.startswith(k)), None)
     if not committee or "đảng bộ" not in title:
         return None
@@ -342,7 +370,7 @@ def _type_line(head: list[_Line]) -> int | None:
             both = _TYPE_WORD.match(_key(f"{line.text} {head[i + 1].text}"))
             if both and both.end() > len(line.text) and not _TYPE_WORD.match(_key(line.text)):
                 head[i:i + 2] = [_Line(f"{line.text} {head[i + 1].text}", line.block, line.first)]
-        folded = fold(head[i].text)
+        folded = _fold(head[i].text)
         line = head[i]
         m = _TYPE_WORD.match(folded)
         if not m or not is_upper_line(line.text) or line.text.rstrip().endswith(":"):
@@ -360,14 +388,14 @@ def _title_lines(head: list[_Line], at: int, issuer: str | None) -> list[str]:
     for j in range(at + 1, min(at + 12, len(head))):
         line = head[j]
         text = line.text
-        folded = fold(text)
+        folded = _fold(text)
         if text.rstrip().endswith(":") or _NUMBER.search(text) or _MOTTO.search(_key(text)) or _PREAMBLE.match(text):
             break
         opening = len(out) == 1 and (_upper_start(text) or _trich_yeu(text))
         if not (_caps(text) or opening or len(out) > 1 and not line.first and not _caps(out[-1])):
             break
-        if len(out) > 1 and line.first and (_OFFICE.match(folded) or issuer and fold(expand(text)).startswith(
-                fold(issuer))):
+        if len(out) > 1 and line.first and (_OFFICE.match(folded) or issuer and _fold(expand(text)).startswith(
+                _fold(issuer))):
             break  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "HỘI ĐỒNG NHÂN DÂN …": the authority enacting it
         out.append(text)
     return [_FOOTNOTE_MARK.sub("", t) for t in out]
@@ -396,7 +424,7 @@ def _subject_line(head: list[_Line], title_at: int | None) -> str | None:
         parts = [m.group("s")]
         for nxt in head[i + 1:i + 4]:
             if (nxt.first and nxt.block != line.block and not nxt.text[:1].islower()) or _PLACE_DATE.search(nxt.text) \
-                    or fold(nxt.text).startswith("kính gửi"):
+                    or _fold(nxt.text).startswith("kính gửi"):
                 break
             parts.append(nxt.text)
         subject = " ".join(" ".join(parts).split()).rstrip(" .")
@@ -406,7 +434,7 @@ def _subject_line(head: list[_Line], title_at: int | None) -> str | None:
 
 def _political_report(blocks: list[Block]) -> bool:
     """A party congress's báo cáo chính trị: named so, or opening on the results of the term."""
-    opening = fold(" ".join(b.text for b in blocks[:8]))
+    opening = _fold(" ".join(b.text for b in blocks[:8]))
     return "báo cáo chính trị" in opening or ("đại hội" in opening and "nhiệm kỳ" in opening
                                               and ("đánh giá kết quả" in opening or "phần thứ nhất" in opening))
 
@@ -416,15 +444,15 @@ def _kind(doc: Document, blocks: list[Block], meta: dict, title_lines: list[str]
         return "news"
     if _political_report(blocks):
         return "political_report"
-    subject = fold(meta["subject"] or "")
-    if not title_lines or fold(title_lines[0]).startswith(("kế hoạch", "công văn")):
-        if "phát động" in subject or "thi đua" in subject or _EMULATION.search(fold(doc.text[:2000])):
+    subject = _fold(meta["subject"] or "")
+    if not title_lines or _fold(title_lines[0]).startswith(("kế hoạch", "công văn")):
+        if "phát động" in subject or "thi đua" in subject or _EMULATION.search(_fold(doc.text[:2000])):
             return "emulation"
     if title_lines:
-        title = fold(" ".join(title_lines))
+        title = _fold(" ".join(title_lines))
         for row in _KINDS:
-            word = fold(row["type_word"])
-            if title.startswith(word) and (not row["then"] or title[len(word):].strip().startswith(fold(row["then"]))):
+            word = _fold(row["type_word"])
+            if title.startswith(word) and (not row["then"] or title[len(word):].strip().startswith(_fold(row["then"]))):
                 return row["kind"]
         return "other"
     if meta["number"] and (meta["subject"] or meta["recipients"]):
@@ -438,7 +466,7 @@ def _kind(doc: Document, blocks: list[Block], meta: dict, title_lines: list[str]
 def _recipients(lines: list[_Line], top: int) -> list[str]:
     """The Kính gửi list; a công điện's is the list under "<sender> điện:"."""
     for i, line in enumerate(lines[top:top + 60], start=top):
-        folded = fold(line.text)
+        folded = _fold(line.text)
         if folded.startswith("kính gửi") or (regex.search(r"\bđiện\s*:\s*$", folded) and is_upper_line(
                 line.text.rsplit(" ", 1)[0])):
             return _items(lines, i)
@@ -499,7 +527,7 @@ def _signature(lines: list[_Line], last: bool = False) -> tuple[str | None, str 
     authority = False
     for line in lines:
         text = line.text.strip()
-        folded = fold(text)
+        folded = _fold(text)
         if _AUTHORITY.match(folded):
             title, name, authority = None, None, True
             continue
