@@ -70,7 +70,8 @@ _AUTHORITY = regex.compile(r"^(?:" + _words_pattern(_fold(r["title"]).rstrip("."
 _RANK = regex.compile(r"^(?:(?:" + _words_pattern(r["title"] for r in _TITLES if r["kind"] == "rank")
                       + r")\s*)+(?=\p{Lu})")
 
-_NUMBER = regex.compile(r"(?<![\p{L}/])[Ss]ố\s*:\s*(?P<n>[^\s,;|]*[/-][^\s,;|]*)")
+# "Số: 12/KH-UBND"; a party text prints "Số 15-TB/TU" at the start of its line, with no colon
+_NUMBER = regex.compile(r"(?:(?<![\p{L}/])[Ss]ố\s*:|(?m:^)[ \t]*Số[ \t]+(?=\d))\s*(?P<n>[^\s,;|]*[/-][^\s,;|]*)")
 _PLACE_DATE = regex.compile(r"(?m)(?:^|[\t|]|[ \t]{2}|_{3,})[ \t]*(?P<place>(?:TP\.[ \t]*)?\p{Lu}\p{Ll}*(?:[ \t]+\p{Lu}\p{Ll}*){0,3})"
                             r"\s*,\s*ngày[ \t]*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})")
 _SUBJECT_LINE = regex.compile(r"^(?:V/v|V/V|Về việc)[ \t:.]*(?P<s>.*)$")
@@ -97,6 +98,9 @@ _ANNOUNCER = regex.compile(r"^(?P<body>(?:Văn phòng|Ban|Sở|Ủy ban|Uỷ ban
 _PREAMBLE = regex.compile(r"^(?:" + _words_pattern(r["words"] for r in _LETTERHEAD if r["kind"] == "preamble")
                           + r")(?![\p{L}])")  # as printed: "Căn cứ", never the upper case of a trích yếu
 _FOOTNOTE_MARK = regex.compile(r"(?<=\p{Lu})\d{1,2}$")
+_ROMAN = regex.compile(r"^[IVXLC]+[,.]?$")
+_FORM_LABEL = regex.compile(r"^(?:" + _words_pattern(r["words"] for r in _LETTERHEAD if r["kind"] == "form")
+                            + r")\s*:?", regex.IGNORECASE)
 _SEGMENTED = regex.compile(r"\p{L}_\p{L}")
 
 
@@ -119,6 +123,8 @@ def _extract(doc: Document) -> dict:
                   "signer_title": None, "draft": False, "term": None}
     top = _letterhead_start(lines)
     head = lines[top:top + 40]
+    if any(_FORM_LABEL.match(line.text) for line in head[:15]):
+        return meta  # a report form or template: its labels are not a document's fields (SPEC.md, Rulings)
     header = "\n".join(line.text for line in head)
     if m := _NUMBER.search(header):
         meta["number"] = m.group("n")
@@ -158,8 +164,8 @@ def _lines(blocks: list[Block]) -> list[_Line]:
     for i, b in enumerate(blocks):
         first = True
         # a plain-text export joins a wrapped line to the next with a wide gap: split there again
-        # and a pipe row's cells ("QUỐC HỘI | CỘNG HÒA …") are lines of their own
-        for raw in regex.split(r"\n|[ \t]*\|[ \t]*|[ \t]{2,}(?=\p{Lu})", b.text):
+        # and a row's cells, between pipes or tabs ("QUỐC HỘI | CỘNG HÒA …"), are lines of their own
+        for raw in regex.split(r"\n|[ \t]*[|\t][ \t]*|[ \t]{2,}(?=\p{Lu})", b.text):
             text = _MARKUP.sub("", raw.strip()).strip()
             if _RULE_LINE.match(text):
                 continue
@@ -273,7 +279,17 @@ def _issuing_body(body_lines: list[str]) -> str | None:
         step = max(size, 1)
         groups[-1].extend(w for w, _ in words[i:i + step])
         i += step
-    return _written_name(" ".join(groups[-1]))
+    issuer = " ".join(groups[-1])
+    if len(groups) > 1:
+        # a party committee's department is named with its committee: "Ban Tuyên giáo Tỉnh ủy"
+        parent = _BODY_START.match(_key(" ".join(groups[-2])))
+        own = _BODY_START.match(_key(issuer))
+        if parent and own and _BODY_WORDS[parent.group(0)]["kind"] == "committee" \
+                and _BODY_WORDS[own.group(0)]["kind"] == "head" and not any(
+                    _BODY_WORDS.get(_fold(" ".join(issuer.split()[k:k + 2])), {}).get("kind") == "committee"
+                    for k in range(len(issuer.split()))):
+            issuer += " " + parent.group(0).upper()
+    return _written_name(issuer)
 
 
 def _head_at(words: list[tuple[str, bool]], i: int) -> int:
@@ -333,7 +349,9 @@ def _written_name(caps: str) -> str:
             continue
         word, _, rest = rest.partition(" ")
         lower = word.lower()
-        if place or capital_next:
+        if _ROMAN.match(word):  # "LẦN THỨ XI", "KHÓA XVI"
+            out.append(word)
+        elif place or capital_next:
             out.append(lower[:1].upper() + lower[1:])
         else:
             out.append(lower)
