@@ -87,7 +87,8 @@ _PERSON = regex.compile(r"^(?:\p{Lu}\p{Ll}*[ \t]+){1,4}\p{Lu}\p{Ll}*$")
 _BYLINE_NOTE = regex.compile(r"[ \t]*\((?i:thực hiện|tổng hợp|lược dịch|theo [^)]*)\)$")
 _PORTAL_JUNK = regex.compile(r"(?i:^(?:các bài đã đăng|xem thêm|hộp thư điện tử|mail box|website|thư viện ảnh|"
                              r"tiếp nhận thông tin|gửi thông tin|tin liên quan|bài viết khác|chia sẻ|in bài)\b)")
-_RULE_LINE = regex.compile(r"^[\s|*_=\-–—.]*$")
+# a rule or an empty cell; a lone "-" is a list marker whose item a reader put on the next line
+_RULE_LINE = regex.compile(r"^[\s|*_=]*$|^[\s|*]*[-–—_=.]{2,}[\s|*]*$")
 _MARKUP = regex.compile(r"\*+|^#+[ \t]*|[ \t]*[=\-]{3,}[ \t]*$")
 _DISTRIBUTION = regex.compile(r"^(?i:nơi nhận)\s*:")
 _APPENDIX = regex.compile(r"^(?i:phụ lục)(?![\p{L}])")
@@ -503,13 +504,13 @@ def _items(lines: list[_Line], at: int) -> list[str]:
     rest = text.split(":", 1)[1].strip() if ":" in text else ""
     raw = [rest] if rest else []
     for follower in lines[at + 1:at + 60]:
-        if _LIST_ITEM.match(follower.text) or follower.text in ("-", "+", "•"):
-            raw.append(follower.text)
-        elif raw and not follower.first and not _LIST_ITEM.match(follower.text) and len(follower.text) < 200 \
-                and not is_upper_line(follower.text) and not raw[-1].rstrip().endswith((";", ".")):
-            raw[-1] += " " + follower.text  # an item wrapped onto the next line
+        text = follower.text
+        if _LIST_ITEM.match(text) or text in ("-", "+", "•"):
+            raw.append(text)
         elif raw and raw[-1].strip() in ("-", "+", "•"):
-            raw[-1] += " " + follower.text
+            raw[-1] += " " + text
+        elif raw and _wrapped_item(raw[-1], text):
+            raw[-1] += " " + text
         else:
             break
     items = []
@@ -518,6 +519,15 @@ def _items(lines: list[_Line], at: int) -> list[str]:
         if m and m.group("item").strip():
             items.append(" ".join(m.group("item").split()).rstrip(";.,"))
     return items
+
+
+def _wrapped_item(item: str, line: str) -> bool:
+    """A list item that runs onto the next line: the item is not closed (";", ".") and the line is no
+    signature line; after "Cục:" or "," even an upper-case run of codes continues it."""
+    item = item.rstrip()
+    if item.endswith((";", ".")) or len(line) > 200 or _AUTHORITY.match(_fold(line)) or _OFFICE.match(_fold(line)):
+        return False
+    return item.endswith((":", ",")) or not _caps(line)
 
 
 # ---------------------------------------------------------------- signature
@@ -621,13 +631,17 @@ def _unsegmented(text: str) -> str:
 
 
 def _news_place(doc: Document, meta: dict) -> str | None:
-    names = province_names()
+    """The first province the headline (else the text) names, as the article writes it ("Bà Rịa – Vũng Tàu")."""
     for source in (meta["title"] or "", doc.text[:doc.body_end]):
-        found = [(source.find(n), n) for n in names if n in source]
-        found = [(pos, n) for pos, n in found if pos >= 0 and not _part_of_person(source, pos)]
+        found = [(m.start(), m.group(0)) for m in _PROVINCE.finditer(source) if not _part_of_person(source, m.start())]
         if found:
             return min(found)[1]
     return None
+
+
+_PROVINCE = regex.compile(r"(?<![\p{L}])(?:" + "|".join(
+    r"\s*[-–]\s*".join(r"\s+".join(regex.escape(w) for w in part.split()) for part in regex.split(r"\s*[-–]\s*", name))
+    for name in sorted(province_names(), key=len, reverse=True)) + r")(?![\p{L}])")
 
 
 def _part_of_person(text: str, pos: int) -> bool:
