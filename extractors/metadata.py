@@ -15,6 +15,7 @@ or one per cell, so every rule here reads lines and joins what a wrap may have s
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -117,7 +118,8 @@ def extract(doc: Document) -> dict:
 
 
 def _extract(doc: Document) -> dict:
-    blocks = [b for b in doc.blocks if b.kind in ("heading", "paragraph")]
+    # a letterhead or signature that a reader took for a table is still the document's own block
+    blocks = [b for b in doc.blocks if b.kind in ("heading", "paragraph") or b.kind == "table" and _letterhead_table(b)]
     lines = _lines(blocks)
     meta: dict = {"kind": None, "title": None, "number": None, "issuer": None, "place": None, "date": None,
                   "subject": None, "recipients": [], "distribution": [], "signer_name": None,
@@ -157,6 +159,12 @@ def _extract(doc: Document) -> dict:
         meta["place"] = meta["place"] or _news_place(doc, meta)
         meta["date"] = meta["date"] or _news_date(blocks, meta)
     return meta
+
+
+def _letterhead_table(block: Block) -> bool:
+    cells = regex.split(r"[\t\n|]", block.text)
+    return bool(_MOTTO.search(_key(block.text))) or any(
+        _NUMBER.search(c) or _DISTRIBUTION.match(c.strip()) or _AUTHORITY.match(_fold(c)) for c in cells)
 
 
 def _lines(blocks: list[Block]) -> list[_Line]:
@@ -633,15 +641,19 @@ def _unsegmented(text: str) -> str:
 def _news_place(doc: Document, meta: dict) -> str | None:
     """The first province the headline (else the text) names, as the article writes it ("Bà Rịa – Vũng Tàu")."""
     for source in (meta["title"] or "", doc.text[:doc.body_end]):
-        found = [(m.start(), m.group(0)) for m in _PROVINCE.finditer(source) if not _part_of_person(source, m.start())]
+        found = [(m.start(), m.group(0)) for m in _province_pattern().finditer(source) if not _part_of_person(source, m.start())]
         if found:
             return min(found)[1]
     return None
 
 
-_PROVINCE = regex.compile(r"(?<![\p{L}])(?:" + "|".join(
-    r"\s*[-–]\s*".join(r"\s+".join(regex.escape(w) for w in part.split()) for part in regex.split(r"\s*[-–]\s*", name))
-    for name in sorted(province_names(), key=len, reverse=True)) + r")(?![\p{L}])")
+@lru_cache(maxsize=1)
+def _province_pattern() -> regex.Pattern:
+    # a hyphen and an en dash are one mark in a province's name
+    return regex.compile(r"(?<![\p{L}])(?:" + "|".join(
+        r"\s*[-–]\s*".join(r"\s+".join(regex.escape(w) for w in part.split())
+                            for part in regex.split(r"\s*[-–]\s*", name))
+        for name in sorted(province_names(), key=len, reverse=True)) + r")(?![\p{L}])")
 
 
 def _part_of_person(text: str, pos: int) -> bool:
