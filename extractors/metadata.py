@@ -66,6 +66,8 @@ _TYPE_WORD = regex.compile(r"^(?:" + _words_pattern(_fold(r["type_word"]) for r 
 _TITLES = lexicon.rows("titles")
 _OFFICE = regex.compile(r"^(?:" + _words_pattern(_fold(r["title"]) for r in _TITLES
                                                 if r["kind"] in ("office", "collective")) + r")(?![\p{L}])")
+_OFFICE_ANY = regex.compile(r"(?<![\p{L}])(?:" + _words_pattern(_fold(r["title"]) for r in _TITLES
+                                                               if r["kind"] == "office") + r")(?![\p{L}])")
 _AUTHORITY = regex.compile(r"^(?:" + _words_pattern(_fold(r["title"]).rstrip(".") for r in _TITLES
                                                    if r["kind"] == "authority") + r")(?:\s*\.|\s+(?=\p{L}))")
 _RANK = regex.compile(r"^(?:(?:" + _words_pattern(r["title"] for r in _TITLES if r["kind"] == "rank")
@@ -74,7 +76,7 @@ _RANK = regex.compile(r"^(?:(?:" + _words_pattern(r["title"] for r in _TITLES if
 # "Số: 12/KH-UBND"; a party text prints "Số 15-TB/TU" at the start of its line, with no colon
 _NUMBER = regex.compile(r"(?:(?<![\p{L}/])[Ss]ố\s*:|(?m:^)[ \t]*Số[ \t]+(?=\d))\s*(?P<n>[^\s,;|]*[/-][^\s,;|]*)")
 _PLACE_DATE = regex.compile(r"(?m)(?:^|[\t|]|[ \t]{2}|_{3,})[ \t]*(?P<place>(?:TP\.[ \t]*)?\p{Lu}\p{Ll}*(?:[ \t]+\p{Lu}\p{Ll}*){0,3})"
-                            r"\s*,\s*ngày[ \t]*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})")
+                            r"\s*,?\s*ngày[ \t]*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})")
 _SUBJECT_LINE = regex.compile(r"^(?:V/v|V/V|Về việc)[ \t:.]*(?P<s>.*)$")
 _SUBJECT_LEAD = regex.compile(r"^(?:V/V|V/v|VỀ VIỆC|Về việc|VỀ|Về)(?:\s*:\s*|\s+)")
 _LIST_ITEM = regex.compile(r"^[ \t]*[-+•–][ \t]*(?P<item>.+?)[ \t]*[;.,]?[ \t]*$")
@@ -550,8 +552,12 @@ def _signer(lines: list[_Line], blocks: list[Block], news: bool) -> tuple[str | 
     label = next((i for i, line in enumerate(lines) if _DISTRIBUTION.match(line.text)), None)
     begin = max(0, label - 12) if label is not None else 0
     title, name = _signature(lines[begin:])
-    if name or label is not None:
+    if name:
         return title, name
+    if label is not None:
+        # the Nơi nhận found may be a form's in an appendix: the first signature of the text
+        first = _signature(lines[:label])
+        return first if first[1] else (title, name)
     # a body that signs as a whole has no name under it: the last title closing the main text
     end = next((i for i, line in enumerate(lines) if i > 20 and _APPENDIX.match(line.text) and _caps(line.text)),
                len(lines))
@@ -560,17 +566,20 @@ def _signer(lines: list[_Line], blocks: list[Block], news: bool) -> tuple[str | 
 
 def _signature(lines: list[_Line], last: bool = False) -> tuple[str | None, str | None]:
     title = name = None
-    authority = False
+    authority: str | None = None
     for line in lines:
         text = line.text.strip()
         folded = _fold(text)
         if _AUTHORITY.match(folded):
-            title, name, authority = None, None, True
+            title, name, authority = None, None, text
             continue
+        if authority and title is None and _PERSON.match(_RANK.sub("", text).strip()):
+            # a reader ran the signer's title into the quyền hạn line: "KT. CỤC TRƯỞNG PHÓ CỤC TRƯỞNG"
+            title = _own_title(authority)
         if authority and title is None and not _OFFICE.match(folded) and _caps(text) and len(text) < 60:
             continue  # the rest of a wrapped "TM. ỦY BAN / NHÂN DÂN" or "KT. BỘ TRƯỞNG, / CHỦ NHIỆM" line
         if _OFFICE.match(folded) and _caps(text) and len(text) < 80:
-            title, name, authority = " ".join(text.split()).rstrip(","), None, False
+            title, name, authority = " ".join(text.split()).rstrip(","), None, None
             continue
         if title and not name:
             person = _RANK.sub("", text).strip()
@@ -581,6 +590,15 @@ def _signature(lines: list[_Line], last: bool = False) -> tuple[str | None, str 
             elif not _SIGNED.match(text) and (len(text) > 80 or not _caps(text)):
                 title = None
     return (title, name) if last else (None, None)
+
+
+def _own_title(authority: str) -> str | None:
+    """The last title of office in a quyền hạn line that holds more than the one signed for."""
+    key = _key(authority)
+    found = [m for m in _OFFICE_ANY.finditer(key)]
+    if len(found) < 2 or authority[:found[-1].start()].rstrip().endswith(","):
+        return None  # "KT. BỘ TRƯỞNG, CHỦ NHIỆM": one office held with another, the one signed for
+    return " ".join(authority[found[-1].start():].split()).rstrip(",")
 
 
 def _byline(blocks: list[Block]) -> str | None:

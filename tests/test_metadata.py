@@ -321,3 +321,27 @@ def test_a_body_name_in_capitals_is_written_as_vietnamese_writes_it():
     assert issuing(["THỦ TƯỚNG", "CHÍNH PHỦ"]) == "Thủ tướng Chính phủ"
     assert issuing(["TỈNH ỦY BẮC GIANG", "BAN TUYÊN GIÁO"]) == "Ban Tuyên giáo Tỉnh ủy"
     assert issuing(["ỦY BAN KIỂM TRA", "TỈNH ỦY"]) == "Ủy ban Kiểm tra Tỉnh ủy"
+
+
+JOINED_SIGNATURE = """CỤC HẢI QUAN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+\tĐộc lập - Tự do - Hạnh phúc
+Số: 4120/CHQ-GSQL
+V/v thủ tục tạm nhập tái xuất\tHà Nội, ngày 2 tháng 6 năm 2025
+
+Kính gửi: Công ty cổ phần Cơ khí Đông Anh.
+
+Cục Hải quan trả lời để Công ty biết./.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+KT. CỤC TRƯỞNG PHÓ CỤC TRƯỞNG
+Lê Minh Khôi
+"""
+
+
+def test_signer_title_run_into_the_authority_line(write):
+    meta = meta_of(write, "joined.txt", JOINED_SIGNATURE)
+    assert (meta["signer_title"], meta["signer_name"]) == ("PHÓ CỤC TRƯỞNG", "Lê Minh Khôi")
+    assert meta["recipients"] == ["Công ty cổ phần Cơ khí Đông Anh"]
