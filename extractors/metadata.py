@@ -66,6 +66,9 @@ _TYPE_WORD = regex.compile(r"^(?:" + _words_pattern(_fold(r["type_word"]) for r 
 _TITLES = lexicon.rows("titles")
 _OFFICE = regex.compile(r"^(?:" + _words_pattern(_fold(r["title"]) for r in _TITLES
                                                 if r["kind"] in ("office", "collective")) + r")(?![\p{L}])")
+_CONSOLIDATION = regex.compile(r"^(?:" + _words_pattern(_fold(r["title"]) for r in _TITLES
+                                                       if r["title"].startswith("XÁC THỰC")) + r")")
+_CONSOLIDATION_ANY = regex.compile(_CONSOLIDATION.pattern.lstrip("^"))
 _OFFICE_ANY = regex.compile(r"(?<![\p{L}])(?:" + _words_pattern(_fold(r["title"]) for r in _TITLES
                                                                if r["kind"] == "office") + r")(?![\p{L}])")
 _AUTHORITY = regex.compile(r"^(?:" + _words_pattern(_fold(r["title"]).rstrip(".") for r in _TITLES
@@ -132,7 +135,7 @@ def _extract(doc: Document) -> dict:
         return meta  # a report form or template: its labels are not a document's fields (SPEC.md, Rulings)
     header = "\n".join(line.text for line in head)
     if m := _NUMBER.search(header):
-        meta["number"] = m.group("n")
+        meta["number"] = m.group("n").rstrip(".")
     if m := _PLACE_DATE.search(header):
         meta["place"] = " ".join(m.group("place").split())
         meta["date"] = iso(m.group("y"), m.group("m"), m.group("d"))
@@ -156,7 +159,9 @@ def _extract(doc: Document) -> dict:
     if news:
         meta["title"] = _headline(blocks)
     meta["signer_title"], meta["signer_name"] = _signer(lines, blocks, news)
-    meta["issuer"] = (letterhead_issuer or _issuer(doc, meta)) if not news else None
+    if not news:
+        _consolidation_block(lines, meta)
+    meta["issuer"] = (letterhead_issuer or meta["issuer"] or _issuer(doc, meta)) if not news else None
     if news:
         meta["place"] = meta["place"] or _news_place(doc, meta)
         meta["date"] = meta["date"] or _news_date(blocks, meta)
@@ -219,6 +224,30 @@ def _caps(text: str) -> bool:
 # ---------------------------------------------------------------- issuing body
 
 
+def _consolidation_block(lines: list[_Line], meta: dict) -> None:
+    """A consolidated text printed under the instrument's own heading carries its number, issuer, place
+    and date in the closing block that authenticates it (XÁC THỰC VĂN BẢN HỢP NHẤT): the fields the top
+    lacks are read there (SPEC.md, Rulings)."""
+    at = next((i for i, line in enumerate(lines) if _CONSOLIDATION.match(_fold(line.text))), None)
+    if at is None:
+        return
+    window = lines[max(0, at - 10):at + 8]
+    text = "\n".join(line.text for line in window)
+    if meta["number"] is None and (m := _NUMBER.search(text)):
+        meta["number"] = m.group("n").rstrip(".")
+    if meta["date"] is None and (m := _PLACE_DATE.search(text)):
+        meta["place"] = " ".join(m.group("place").split())
+        meta["date"] = iso(m.group("y"), m.group("m"), m.group("d"))
+    if meta["issuer"] is None:
+        number_at = next((i for i, line in enumerate(window) if _NUMBER.search(line.text)), None)
+        if number_at:
+            start = number_at
+            while start > 0 and _body_like(window[start - 1].text):
+                start -= 1
+            body = [line.text for line in window[start:number_at]]
+            meta["issuer"] = _issuing_body(body) if body else None
+
+
 def _letterhead_issuer(head: list[_Line]) -> str | None:
     if not any(_NUMBER.search(line.text) or _MOTTO.search(_key(line.text)) for line in head[:14]):
         return None  # no letterhead: upper-case lines at the top are headings
@@ -274,6 +303,8 @@ def _issuing_body(body_lines: list[str]) -> str | None:
     the issuer, so a line that begins a body's name, under a name already complete, starts the issuer;
     a wrap inside a name ("ỦY" / "BAN NHÂN DÂN", "BỘ TÀI" / "CHÍNH") starts nothing. The issuer may be an
     office: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "THỦ TƯỚNG CHÍNH PHỦ"."""
+    # the authentication line beside a consolidated text's issuer is no part of its name
+    body_lines = [line[:m.start()] if (m := _CONSOLIDATION_ANY.search(_key(line))) else line for line in body_lines]
     words = [(w, k == 0) for line in body_lines for k, w in enumerate(expand(line).split())]
     at = next((i for i in range(len(words)) if words[i][1] and (_head_at(words, i) or _office_head_at(words, i))),
               None)
@@ -554,9 +585,9 @@ def _signer(lines: list[_Line], blocks: list[Block], news: bool) -> tuple[str | 
     title, name = _signature(lines[begin:])
     if name:
         return title, name
-    if label is not None:
-        # the Nơi nhận found may be a form's in an appendix: the first signature of the text
-        first = _signature(lines[:label])
+    # the Nơi nhận found may be a form's in an appendix, or the list may stand apart: the text's first signature
+    first = _signature(lines)
+    if first[1] or label is not None:
         return first if first[1] else (title, name)
     # a body that signs as a whole has no name under it: the last title closing the main text
     end = next((i for i, line in enumerate(lines) if i > 20 and _APPENDIX.match(line.text) and _caps(line.text)),
