@@ -86,6 +86,7 @@ _LIST_ITEM = regex.compile(r"^[ \t]*[-+•–][ \t]*(?P<item>.+?)[ \t]*[;.,]?[ \
 _TERM = regex.compile(r"(?i:nhiệm kỳ)[ \t]+(?P<a>(?:19|20)\d\d)[ \t]*[-–][ \t]*(?P<b>(?:19|20)\d\d)")
 _DRAFT = regex.compile(r"^[ \t]*(?:DỰ THẢO|Dự thảo)[ \t]*(?:\d+|lần[ \t]+\d+)?[ \t]*$")
 _PORTAL_DATE = regex.compile(r"^(?:Thứ[ \t]+\p{L}+|Chủ nhật)[ \t]*,[ \t]*\d{1,2}/\d{1,2}/\d{4}")
+_PORTAL_DAY = regex.compile(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})")
 _NEWS_DATE = regex.compile(r"(?i:sáng|chiều|tối|trưa|ngày|hôm nay)[ \t]+(?P<d>\d{1,2})[./](?P<m>\d{1,2})(?![./]?\d)")
 _YEAR = regex.compile(r"(?<![\d/])((?:19|20)\d\d)(?![\d/])")
 _SIGNED = regex.compile(r"^[\[(]?(?i:đã ký|đã kí|ký|kí|daky|chữ ký)[^)\]]*[)\]]?$")
@@ -613,7 +614,8 @@ def _signature(lines: list[_Line], last: bool = False) -> tuple[str | None, str 
             title, name, authority = " ".join(text.split()).rstrip(","), None, None
             continue
         if title and not name:
-            person = _RANK.sub("", text).strip()
+            # the name is its cell's whole text: a wide gap ends the cell where an export ran lines together
+            person = _RANK.sub("", regex.split(r"\s{2,}", text)[0]).strip()
             if _PERSON.match(person) and len(person.split()) <= 5:
                 name = person
                 if not last:
@@ -711,11 +713,19 @@ def _part_of_person(text: str, pos: int) -> bool:
 
 
 def _news_date(blocks: list[Block], meta: dict) -> str | None:
-    year_match = _YEAR.search(meta["title"] or "")
-    if not year_match:
-        return None
+    """The day an article reports ("Sáng 15/1"), in the year of the page's dateline, else of the headline."""
     for b in blocks[1:4]:
         m = _NEWS_DATE.search(b.text)
-        if m:
-            return iso(year_match.group(1), m.group("m"), m.group("d"))
+        if not m:
+            continue
+        day, month = int(m.group("d")), int(m.group("m"))
+        dateline = next((d for x in blocks[:4] if (d := _PORTAL_DAY.search(x.text)) and _PORTAL_DATE.match(x.text)),
+                        None)
+        if dateline:
+            year = int(dateline.group("y"))
+            if (month, day) > (int(dateline.group("m")), int(dateline.group("d"))):
+                year -= 1  # reported in January about the last days of December
+            return iso(year, month, day)
+        year_match = _YEAR.search(meta["title"] or "")
+        return iso(year_match.group(1), month, day) if year_match else None
     return None

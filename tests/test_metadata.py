@@ -345,3 +345,25 @@ def test_signer_title_run_into_the_authority_line(write):
     meta = meta_of(write, "joined.txt", JOINED_SIGNATURE)
     assert (meta["signer_title"], meta["signer_name"]) == ("PHÓ CỤC TRƯỞNG", "Lê Minh Khôi")
     assert meta["recipients"] == ["Công ty cổ phần Cơ khí Đông Anh"]
+
+
+NEWS_PAGE = """<html><head><title>Đắk Nông tổng kết công tác y tế - Báo Đắk Nông</title></head><body>
+<div class="menu"><a href="/">Trang chủ</a> <a href="/thoi-su">Thời sự</a></div>
+<article>
+<h1>Đắk Nông tổng kết công tác y tế năm 2024</h1>
+<p>Thứ năm, 16/01/2025</p>
+<p>Sáng 15/1, Sở Y tế tỉnh Đắk Nông tổ chức hội nghị tổng kết công tác y tế năm 2024 và triển khai nhiệm vụ năm 2025.</p>
+<p>Năm 2024, toàn ngành đã khám, chữa bệnh cho hơn 1,2 triệu lượt người; tỷ lệ tiêm chủng đầy đủ đạt 96,5%.</p>
+<p><strong>Minh Anh</strong></p>
+</article>
+</body></html>
+"""
+
+
+def test_news_page_has_headline_byline_and_the_day_it_reports(write):
+    meta = meta_of(write, "news.html", NEWS_PAGE)
+    assert meta["kind"] == "news"
+    assert meta["title"] == "Đắk Nông tổng kết công tác y tế năm 2024"
+    assert meta["signer_name"] == "Minh Anh"
+    assert (meta["place"], meta["date"]) == ("Đắk Nông", "2025-01-15")  # the dateline's year, not the headline's
+    assert (meta["number"], meta["issuer"]) == (None, None)
