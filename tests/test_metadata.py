@@ -367,3 +367,27 @@ def test_news_page_has_headline_byline_and_the_day_it_reports(write):
     assert meta["signer_name"] == "Minh Anh"
     assert (meta["place"], meta["date"]) == ("Đắk Nông", "2025-01-15")  # the dateline's year, not the headline's
     assert (meta["number"], meta["issuer"]) == (None, None)
+
+
+PLAIN_NEWS = """Thứ hai, 03/03/2025
+
+Ngành giáo dục Thanh Hóa sơ kết học kỳ I năm học 2024 - 2025
+
+Sáng 28.2, Sở Giáo dục và Đào tạo tổ chức hội nghị sơ kết học kỳ I. Đồng chí Lê Văn Hùng, Phó Chủ tịch UBND tỉnh dự.
+
+Học kỳ I, toàn ngành có 98,2% học sinh xếp loại hạnh kiểm khá, tốt.
+
+Thu Hà
+
+Các bài đã đăng
+
+Xem thêm
+"""
+
+
+def test_plain_text_news_dated_from_its_dateline(write):
+    meta = meta_of(write, "news.txt", PLAIN_NEWS)
+    assert meta["kind"] == "news"
+    assert meta["title"] == "Ngành giáo dục Thanh Hóa sơ kết học kỳ I năm học 2024 - 2025"
+    assert (meta["place"], meta["date"]) == ("Thanh Hóa", "2025-02-28")
+    assert meta["signer_name"] == "Thu Hà"
