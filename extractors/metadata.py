@@ -59,8 +59,9 @@ _LOCALITIES = {_fold(r["words"]): r["written"] for r in _LETTERHEAD if r["kind"]
 _LOCALITY = regex.compile(r"^(?:" + _words_pattern(_LOCALITIES) + r")(?![\p{L}])")
 
 _TYPE_ABBREVIATIONS = {r["abbreviation"] for r in lexicon.rows("document_kinds") if r["abbreviation"]}
-_KINDS = sorted((r for r in lexicon.rows("document_kinds") if r["kind"]),
+_KINDS = sorted((r for r in lexicon.rows("document_kinds") if r["kind"] and r["where"] == "title"),
                 key=lambda r: (-len(r["type_word"]), -len(r["then"])))
+_MARKERS = [r for r in lexicon.rows("document_kinds") if r["where"] in ("subject", "opening")]
 _TYPE_WORD = regex.compile(r"^(?:" + _words_pattern(_fold(r["type_word"]) for r in _KINDS) + r")(?![\p{L}])")
 
 _TITLES = lexicon.rows("titles")
@@ -99,7 +100,6 @@ _RULE_LINE = regex.compile(r"^[\s|*_=]*$|^[\s|*]*[-–—_=.]{2,}[\s|*]*$")
 _MARKUP = regex.compile(r"\*+|^#+[ \t]*|[ \t]*[=\-]{3,}[ \t]*$")
 _DISTRIBUTION = regex.compile(r"^(?i:nơi nhận)\s*:")
 _APPENDIX = regex.compile(r"^(?i:phụ lục)(?![\p{L}])")
-_EMULATION = regex.compile(r"phát động(?: phong trào)? thi đua")
 _COMMITTEES = {"ban chấp hành": "Ban Chấp hành", "ban thường vụ": "Ban Thường vụ", "đảng ủy": "Đảng ủy"}
 _ANNOUNCER = regex.compile(r"^(?P<body>(?:Văn phòng|Ban|Sở|Ủy ban|Uỷ ban|Đảng ủy|Đảng uỷ)[\p{L} ]{2,40}?)[ \t]+"
                            r"(?:thông báo|trân trọng thông báo|xin thông báo)")
@@ -493,11 +493,23 @@ def _subject_line(head: list[_Line], title_at: int | None) -> str | None:
     return None
 
 
+def _marked(kind: str, where: str, text: str) -> bool:
+    """Whether a phrase of document_kinds.tsv marks `text` as of `kind`."""
+    folded = _fold(text)
+    for row in _MARKERS:
+        if row["kind"] == kind and row["where"] == where and _fold(row["type_word"]) in folded and all(
+                _fold(word) in folded for word in row["then"].split("+") if word.strip()):
+            return True
+    return False
+
+
+def _opening(blocks: list[Block]) -> str:
+    return " ".join(b.text for b in blocks[:8])[:2000]
+
+
 def _political_report(blocks: list[Block]) -> bool:
     """A party congress's báo cáo chính trị: named so, or opening on the results of the term."""
-    opening = _fold(" ".join(b.text for b in blocks[:8]))
-    return "báo cáo chính trị" in opening or ("đại hội" in opening and "nhiệm kỳ" in opening
-                                              and ("đánh giá kết quả" in opening or "phần thứ nhất" in opening))
+    return _marked("political_report", "opening", _opening(blocks))
 
 
 def _kind(doc: Document, blocks: list[Block], meta: dict, title_lines: list[str], news: bool) -> str:
@@ -505,20 +517,22 @@ def _kind(doc: Document, blocks: list[Block], meta: dict, title_lines: list[str]
         return "news"
     if _political_report(blocks):
         return "political_report"
-    subject = _fold(meta["subject"] or "")
-    if not title_lines or _fold(title_lines[0]).startswith(("kế hoạch", "công văn")):
-        if "phát động" in subject or "thi đua" in subject or _EMULATION.search(_fold(doc.text[:2000])):
-            return "emulation"
+    kind = None
     if title_lines:
         title = _fold(" ".join(title_lines))
+        kind = "other"
         for row in _KINDS:
             word = _fold(row["type_word"])
             if title.startswith(word) and (not row["then"] or title[len(word):].strip().startswith(_fold(row["then"]))):
-                return row["kind"]
-        return "other"
-    if meta["number"] and (meta["subject"] or meta["recipients"]):
-        return "official_letter"
-    return "other"
+                kind = row["kind"]
+                break
+    elif meta["number"] and (meta["subject"] or meta["recipients"]):
+        kind = "official_letter"
+    # a letter or plan that launches an emulation movement is of its own kind
+    if kind in (None, "plan", "official_letter") and (_marked("emulation", "subject", meta["subject"] or "")
+                                                       or _marked("emulation", "opening", _opening(blocks))):
+        return "emulation"
+    return kind or "other"
 
 
 # ---------------------------------------------------------------- recipients, distribution
