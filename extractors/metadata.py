@@ -55,6 +55,9 @@ _PREFIX = regex.compile(r"^(?:" + _words_pattern(_fold(r["words"]) for r in _LET
                         + r")\s*[-–:]\s*")
 _BODY_START = regex.compile(r"^(?:" + _words_pattern(_BODY_WORDS) + r")(?![\p{L}])")
 _HEAD_FORMS = {r["written"] for r in _BODY_WORDS.values()}
+_MIXED_HEAD = regex.compile("|".join(regex.escape(r["written"]) for r in sorted(
+    (r for r in _LETTERHEAD if r["kind"] in ("head", "committee")), key=lambda r: -len(r["written"])))
+    + r"(?![\p{L}])")
 _LOCALITIES = {_fold(r["words"]): r["written"] for r in _LETTERHEAD if r["kind"] == "locality"}
 _LOCALITY = regex.compile(r"^(?:" + _words_pattern(_LOCALITIES) + r")(?![\p{L}])")
 
@@ -67,6 +70,8 @@ _TYPE_WORD = regex.compile(r"^(?:" + _words_pattern(_fold(r["type_word"]) for r 
 _TITLES = lexicon.rows("titles")
 _OFFICE = regex.compile(r"^(?:" + _words_pattern(_fold(r["title"]) for r in _TITLES
                                                 if r["kind"] in ("office", "collective")) + r")(?![\p{L}])")
+_COLLECTIVE = regex.compile(r"^(?:" + _words_pattern(_fold(r["title"]) for r in _TITLES if r["kind"] == "collective")
+                            + r")(?![\p{L}])")
 _CONSOLIDATION = regex.compile(r"^(?:" + _words_pattern(_fold(r["title"]) for r in _TITLES
                                                        if r["title"].startswith("XÁC THỰC")) + r")")
 _CONSOLIDATION_ANY = regex.compile(_CONSOLIDATION.pattern.lstrip("^"))
@@ -100,7 +105,6 @@ _RULE_LINE = regex.compile(r"^[\s|*_=]*$|^[\s|*]*[-–—_=.]{2,}[\s|*]*$")
 _MARKUP = regex.compile(r"\*+|^#+[ \t]*|[ \t]*[=\-]{3,}[ \t]*$")
 _DISTRIBUTION = regex.compile(r"^(?i:nơi nhận)\s*:")
 _APPENDIX = regex.compile(r"^(?i:phụ lục)(?![\p{L}])")
-_COMMITTEES = {"ban chấp hành": "Ban Chấp hành", "ban thường vụ": "Ban Thường vụ", "đảng ủy": "Đảng ủy"}
 _ANNOUNCER = regex.compile(r"^(?P<body>(?:Văn phòng|Ban|Sở|Ủy ban|Uỷ ban|Đảng ủy|Đảng uỷ)[\p{L} ]{2,40}?)[ \t]+"
                            r"(?:thông báo|trân trọng thông báo|xin thông báo)")
 _PREAMBLE = regex.compile(r"^(?:" + _words_pattern(r["words"] for r in _LETTERHEAD if r["kind"] == "preamble")
@@ -109,6 +113,8 @@ _FOOTNOTE_MARK = regex.compile(r"(?<=\p{Lu})\d{1,2}$")
 _ROMAN = regex.compile(r"^[IVXLC]+[,.]?$")
 _FORM_LABEL = regex.compile(r"^(?:" + _words_pattern(r["words"] for r in _LETTERHEAD if r["kind"] == "form")
                             + r")\s*:?", regex.IGNORECASE)
+_PARTY_UNIT = regex.compile(r"(?<![\p{L}])Đảng bộ[ \t]+")
+_NEXT_WORD = regex.compile(r"[ \t]+(\p{L}+)")
 _SEGMENTED = regex.compile(r"\p{L}_\p{L}")
 
 
@@ -405,19 +411,40 @@ def _written_name(caps: str) -> str:
 def _committee_of_report(doc: Document, meta: dict) -> str | None:
     """A congress report signed "BAN CHẤP HÀNH ĐẢNG BỘ": the committee of the party organisation the
     report speaks of most."""
-    title = _fold(meta["signer_title"] or "")
-    committee = next((v for k, v in _COMMITTEES.items() if title.startswith(k)), None)
-    if not committee or "đảng bộ" not in title:
+    title = meta["signer_title"] or ""
+    m = _COLLECTIVE.match(_key(title))
+    if not m or "đảng bộ" not in _fold(title):
         return None
-    body_text = doc.text[:doc.body_end]
-    units = []
-    for m in regex.finditer(r"Đảng bộ[ \t]+(?P<name>(?:Sở|Bộ|Ban|Cục|Khối|Trung tâm|Bệnh viện|Tỉnh|Thành phố)"
-                            r"(?:[ \t]+(?:\p{Lu}\p{Ll}*|tế|và|dục|tạo|chính|vụ))*)", body_text):
-        units.append("Đảng bộ " + m.group("name"))
+    units = [name for found in _PARTY_UNIT.finditer(doc.text, 0, doc.body_end)
+             if (name := _name_after(doc.text, found.end()))]
     if not units:
         return None
     unit = max(set(units), key=lambda u: (units.count(u), -units.index(u)))
-    return f"{committee} {unit}"
+    return f"{_written_name(m.group(0).upper())} Đảng bộ {unit}"
+
+
+def _name_after(text: str, pos: int) -> str | None:
+    """A body's name as running text writes it, from its head: "Sở Y tế", "Sở Giáo dục và Đào tạo". Each
+    word of the specific part begins with a capital; its second syllable is in lower case; "và" joins."""
+    head = _MIXED_HEAD.match(text, pos)
+    if not head:
+        return None
+    words, previous, at = [head.group(0)], "head", head.end()
+    while (w := _NEXT_WORD.match(text, at)) and len(words) < 12:
+        word = w.group(1)
+        if word[0].isupper():
+            previous = "capital"
+        elif word == "và" and previous != "và":
+            previous = "và"
+        elif previous == "capital":
+            previous = "lower"
+        else:
+            break
+        words.append(word)
+        at = w.end()
+    while words and words[-1] == "và":
+        words.pop()
+    return " ".join(words) if len(words) > 1 else None
 
 
 # ---------------------------------------------------------------- title, kind, subject
