@@ -48,6 +48,12 @@ def _words_pattern(words) -> str:
 
 
 _LETTERHEAD = lexicon.rows("letterhead")
+
+
+def _label(role: str, exclude: str = "") -> str:
+    """The words of the form's labels for a role (letterhead.tsv), as an alternation."""
+    return _words_pattern(r["words"] for r in _LETTERHEAD
+                          if r["kind"] == "label" and r["written"] == role and r["words"] != exclude)
 _MOTTO = regex.compile(_words_pattern(_fold(r["words"]) for r in _LETTERHEAD if r["kind"] == "motto")
                        .replace(r"\s+\-\s+", r"\s*[-–]\s*"))
 _BODY_WORDS = {_fold(r["words"]): r for r in _LETTERHEAD if r["kind"] in ("name", "head", "committee")}
@@ -86,11 +92,13 @@ _RANK = regex.compile(r"^(?:(?:" + _words_pattern(r["title"] for r in _TITLES if
 _NUMBER = regex.compile(r"(?:(?<![\p{L}/])[Ss]ố\s*:|(?m:^)[ \t]*Số[ \t]+(?=\d))\s*(?P<n>[^\s,;|]*[/-][^\s,;|]*)")
 _PLACE_DATE = regex.compile(r"(?m)(?:^|[\t|]|[ \t]{2}|_{3,})[ \t]*(?P<place>(?:TP\.[ \t]*)?\p{Lu}\p{Ll}*(?:[ \t]+\p{Lu}\p{Ll}*){0,3})"
                             r"\s*,?\s*ngày[ \t]*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})")
-_SUBJECT_LINE = regex.compile(r"^(?:V/v|V/V|Về việc)[ \t:.]*(?P<s>.*)$")
-_SUBJECT_LEAD = regex.compile(r"^(?:V/V|V/v|VỀ VIỆC|Về việc|VỀ|Về)(?:\s*:\s*|\s+)")
+_RECIPIENTS = regex.compile(r"^(?i:" + _label("recipients") + r")(?![\p{L}])")
+_DISPATCH = regex.compile(r"(?<![\p{L}])(?:" + _label("dispatch") + r")\s*:\s*$")
+_SUBJECT_LINE = regex.compile(r"^(?:" + _label("subject", exclude="Về") + r")[ \t:.]*(?P<s>.*)$", regex.IGNORECASE)
+_SUBJECT_LEAD = regex.compile(r"^(?:" + _label("subject") + r")(?:\s*:\s*|\s+)", regex.IGNORECASE)
 _LIST_ITEM = regex.compile(r"^[ \t]*[-+•–][ \t]*(?P<item>.+?)[ \t]*[;.,]?[ \t]*$")
-_TERM = regex.compile(r"(?i:nhiệm kỳ)[ \t]+(?P<a>(?:19|20)\d\d)[ \t]*[-–][ \t]*(?P<b>(?:19|20)\d\d)")
-_DRAFT = regex.compile(r"^[ \t]*(?:DỰ THẢO|Dự thảo)[ \t]*(?:\d+|lần[ \t]+\d+)?[ \t]*$")
+_TERM = regex.compile(r"(?i:" + _label("term") + r")[ \t]+(?P<a>(?:19|20)\d\d)[ \t]*[-–][ \t]*(?P<b>(?:19|20)\d\d)")
+_DRAFT = regex.compile(r"^[ \t]*(?i:" + _label("draft") + r")[ \t]*(?:\d+|lần[ \t]+\d+)?[ \t]*$")
 _PORTAL_DATE = regex.compile(r"^(?:Thứ[ \t]+\p{L}+|Chủ nhật)[ \t]*,[ \t]*\d{1,2}/\d{1,2}/\d{4}")
 _PORTAL_DAY = regex.compile(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})")
 _NEWS_DATE = regex.compile(r"(?i:sáng|chiều|tối|trưa|ngày|hôm nay)[ \t]+(?P<d>\d{1,2})[./](?P<m>\d{1,2})(?![./]?\d)")
@@ -103,8 +111,8 @@ _PORTAL_JUNK = regex.compile(r"(?i:^(?:các bài đã đăng|xem thêm|hộp th�
 # a rule or an empty cell; a lone "-" is a list marker whose item a reader put on the next line
 _RULE_LINE = regex.compile(r"^[\s|*_=]*$|^[\s|*]*[-–—_=.]{2,}[\s|*]*$")
 _MARKUP = regex.compile(r"\*+|^#+[ \t]*|[ \t]*[=\-]{3,}[ \t]*$")
-_DISTRIBUTION = regex.compile(r"^(?i:nơi nhận)\s*:")
-_APPENDIX = regex.compile(r"^(?i:phụ lục)(?![\p{L}])")
+_DISTRIBUTION = regex.compile(r"^(?i:" + _label("distribution") + r")\s*:")
+_APPENDIX = regex.compile(r"^(?i:" + _label("appendix") + r")(?![\p{L}])")
 _ANNOUNCER = regex.compile(r"^(?P<body>(?:Văn phòng|Ban|Sở|Ủy ban|Uỷ ban|Đảng ủy|Đảng uỷ)[\p{L} ]{2,40}?)[ \t]+"
                            r"(?:thông báo|trân trọng thông báo|xin thông báo)")
 _PREAMBLE = regex.compile(r"^(?:" + _words_pattern(r["words"] for r in _LETTERHEAD if r["kind"] == "preamble")
@@ -512,7 +520,7 @@ def _subject_line(head: list[_Line], title_at: int | None) -> str | None:
         parts = [m.group("s")]
         for nxt in head[i + 1:i + 4]:
             if (nxt.first and nxt.block != line.block and not nxt.text[:1].islower()) or _PLACE_DATE.search(nxt.text) \
-                    or _fold(nxt.text).startswith("kính gửi"):
+                    or _RECIPIENTS.match(nxt.text):
                 break
             parts.append(nxt.text)
         subject = " ".join(" ".join(parts).split()).rstrip(" .")
@@ -569,7 +577,7 @@ def _recipients(lines: list[_Line], top: int) -> list[str]:
     """The Kính gửi list; a công điện's is the list under "<sender> điện:"."""
     for i, line in enumerate(lines[top:top + 60], start=top):
         folded = _fold(line.text)
-        if folded.startswith("kính gửi") or (regex.search(r"\bđiện\s*:\s*$", folded) and is_upper_line(
+        if _RECIPIENTS.match(line.text) or (_DISPATCH.search(folded) and is_upper_line(
                 line.text.rsplit(" ", 1)[0])):
             return _items(lines, i)
     return []
