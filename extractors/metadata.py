@@ -117,6 +117,8 @@ _ANNOUNCER = regex.compile(r"^(?P<body>(?:Văn phòng|Ban|Sở|Ủy ban|Uỷ ban
                            r"(?:thông báo|trân trọng thông báo|xin thông báo)")
 _PREAMBLE = regex.compile(r"^(?:" + _words_pattern(r["words"] for r in _LETTERHEAD if r["kind"] == "preamble")
                           + r")(?![\p{L}])")  # as printed: "Căn cứ", never the upper case of a trích yếu
+_PREAMBLE_INSIDE = regex.compile(r"(?<=\s)(?:" + _words_pattern(r["words"] for r in _LETTERHEAD
+                                                                if r["kind"] == "preamble") + r")(?![\p{L}])")
 _FOOTNOTE_MARK = regex.compile(r"(?<=\p{Lu})\d{1,2}$")
 _ROMAN = regex.compile(r"^[IVXLC]+[,.]?$")
 _FORM_LABEL = regex.compile(r"^(?:" + _words_pattern(r["words"] for r in _LETTERHEAD if r["kind"] == "form")
@@ -164,7 +166,7 @@ def _extract(doc: Document) -> dict:
     if term := _TERM.search(" ".join(b.text for b in blocks[:4])):
         meta["term"] = f"{term.group('a')}-{term.group('b')}"
     if title_lines:
-        meta["title"] = " ".join(" ".join(t.split()) for t in title_lines).rstrip(" .")
+        meta["title"] = _trim_title(" ".join(" ".join(t.split()) for t in title_lines), letterhead_issuer)
         trich_yeu = meta["title"][_TYPE_WORD.match(_fold(meta["title"])).end():].strip()
         meta["subject"] = meta["subject"] or (_SUBJECT_LEAD.sub("", trich_yeu, count=1) or None)
     letterhead = bool(meta["number"] or title_lines or meta["subject"] or meta["recipients"]
@@ -495,6 +497,34 @@ def _title_lines(head: list[_Line], at: int, issuer: str | None) -> list[str]:
             break  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "HỘI ĐỒNG NHÂN DÂN …": the authority enacting it
         out.append(text)
     return [_FOOTNOTE_MARK.sub("", t) for t in out]
+
+
+def _trim_title(title: str, issuer: str | None) -> str:
+    """A title without what a reader ran into its last line: the preamble ("… Căn cứ Luật …") and the
+    authority enacting the text, the issuer or its head ("… CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …")."""
+    if m := _PREAMBLE_INSIDE.search(title):
+        title = title[:m.start()]
+    words = title.split()
+    # an upper-case trích yếu runs into the text's first sentence: "… SỐ 66-NQ/TW Ngày 28 tháng 11 …"
+    lettered = [i for i, w in enumerate(words) if any(c.isalpha() for c in w)]
+    for a, b in zip(lettered, lettered[1:]):
+        if a > 0 and _caps(words[a - 1]) and words[a][0].isupper() and not _caps(words[a]) and not _caps(words[b]):
+            words = words[:a]
+            break
+    title = " ".join(words)
+    for i in range(1, len(words)):
+        rest = " ".join(words[i:])
+        if _caps(rest) and _authority_line(rest) and (issuer is None or _fold(issuer) in _fold(_written_name(rest))):
+            title = " ".join(words[:i])
+            break
+    return title.rstrip(" .")
+
+
+def _authority_line(text: str) -> bool:
+    """An office and the body it heads, and nothing else: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI"."""
+    words = [(w, k == 0) for k, w in enumerate(text.split())]
+    size = _office_head_at(words, 0)
+    return bool(size) and not any(_head_at(words, k) for k in range(size, len(words)))
 
 
 def _trich_yeu(text: str) -> bool:

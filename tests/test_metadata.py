@@ -391,3 +391,24 @@ def test_plain_text_news_dated_from_its_dateline(write):
     assert meta["title"] == "Ngành giáo dục Thanh Hóa sơ kết học kỳ I năm học 2024 - 2025"
     assert (meta["place"], meta["date"]) == ("Thanh Hóa", "2025-02-28")
     assert meta["signer_name"] == "Thu Hà"
+
+
+def test_title_stops_where_an_export_ran_it_into_the_authority_and_preamble(write):
+    text = ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH PHÚ THỌ\tĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Số: 77/QĐ-UBND\tPhú Thọ, ngày 8 tháng 1 năm 2025\n\nQUYẾT ĐỊNH\n\n"
+            "CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH LĨNH VỰC Y TẾ CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ "
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n\n"
+            "QUYẾT ĐỊNH:\n\nĐiều 1. Công bố kèm theo Quyết định này danh mục thủ tục hành chính.\n")
+    meta = meta_of(write, "compact.txt", text)
+    assert meta["title"] == "QUYẾT ĐỊNH CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH LĨNH VỰC Y TẾ"
+    assert meta["issuer"] == "Ủy ban nhân dân tỉnh Phú Thọ"
+
+
+def test_an_upper_case_trich_yeu_ends_where_the_text_begins(write):
+    text = ("VĂN PHÒNG CHÍNH PHỦ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\tĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Số: 512/TB-VPCP\tHà Nội, ngày 3 tháng 10 năm 2025\n\nTHÔNG BÁO\n\n"
+            "KẾT LUẬN CỦA PHÓ THỦ TƯỚNG TẠI CUỘC HỌP VỀ CẤP NƯỚC SẠCH NÔNG THÔN Ngày 30 tháng 9 năm 2025, "
+            "Phó Thủ tướng chủ trì cuộc họp về cấp nước sạch nông thôn.\n")
+    meta = meta_of(write, "notice.txt", text)
+    assert meta["kind"] == "conclusion"
+    assert meta["title"] == "THÔNG BÁO KẾT LUẬN CỦA PHÓ THỦ TƯỚNG TẠI CUỘC HỌP VỀ CẤP NƯỚC SẠCH NÔNG THÔN"
