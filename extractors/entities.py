@@ -50,7 +50,7 @@ _PAIRS = {"cơ": {"quan"}, "nhân": {"dân"}, "bệnh": {"tật", "viện"}, "th
 # Words that end a name even right after a capitalised syllable: verbs and function words.
 _STOP_WORDS = set("""tổ chỉ ban triển thông khen học liên chủ phát lãnh kiểm xây tăng đẩy nâng tiếp đã và của có là
 được với trong về cho tại theo đến từ để các những này đó số quy hướng thực hiện báo cáo tham dự làm cùng đề nghị
-giao yêu cầu trình quyết định ký phối hợp nghiên cứu sẽ đang cần phải luôn rất bắt""".split()) - {"số"}
+giao yêu cầu trình quyết định ký phối hợp nghiên cứu sẽ đang cần phải luôn rất bắt khóa khoá qua""".split()) - {"số"}
 _FAMILY = frozenset(lexicon.column("family_names", "family_name"))
 _TITLE_WORDS = r"(?:Phó[ \t]+)?(?:" + "|".join(regex.escape(t) for t in TITLES) + r"|Chánh văn phòng)"
 _SYLLABLE = r"\p{Lu}\p{Ll}+"
@@ -67,11 +67,12 @@ _HO_CHI_MINH = regex.compile(r"Hồ Chí Minh(?![\p{L}])")
 _MARX_LENIN = regex.compile(r"(?i:chủ nghĩa)[ \t]+(?P<a>Mác)[ \t]*[-–][ \t]*(?P<b>Lênin|Lê-nin|Lê nin)")
 # Digits and symbols ("34-CT/TW", "07/4/2014"), never "Đ/c". Possessive and anchored at a word's
 # start, so a 20,000-character rule line costs one pass, not one pass per character.
-_MASK = regex.compile(r"(?<!\S)[^\s\d]*+\d\S*+|(?<![\p{L}])\p{Lu}\p{L}*+/\p{Lu}[\p{L}/\-]*+")
+_MASK = regex.compile(r"\[\d{1,3}\]|(?<!\S)[^\s\d\[]*+\d\S*+|(?<![\p{L}])\p{Lu}\p{L}*+/\p{Lu}[\p{L}/\-]*+")
 # Markdown emphasis and word-segmentation underscores ("Cần_Thơ") are not part of any name.
 _MARKUP = regex.compile(r"[*_`]+")
 _LINE_END_IN_NAME = regex.compile(r"[\p{L},][ ]*$")
 _LINE_START_IN_NAME = regex.compile(r"[ ]*\p{L}")
+_WRAPPED_LINE = 30  # a line this long that stops mid-sentence was wrapped, not ended
 
 if not Span.has_extension("canonical"):
     Span.set_extension("canonical", default=None)
@@ -158,7 +159,8 @@ def pipeline() -> Language:
 @lru_cache(maxsize=1)
 def _places() -> tuple[regex.Pattern, frozenset[str]]:
     names = sorted(place_names(), key=len, reverse=True)
-    return (regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(n) for n in names) + r")(?![\p{L}])"),
+    alternatives = "|".join(regex.sub(r"\\?[ ]\\?-\\?[ ]", r"[ ]*[-–][ ]*", regex.escape(n)) for n in names)
+    return (regex.compile(r"(?<![\p{L}])(?:" + alternatives + r")(?![\p{L}])"),
             frozenset(province_names()))
 
 
@@ -179,14 +181,28 @@ def prepare(text: str) -> str:
         text = toned
     lines = text.split("\n")
     out = []
-    for i, line in enumerate(lines):
+    i = 0
+    while i < len(lines):
+        line = lines[i]
         out.append(line)
         if i + 1 == len(lines):
             break
-        following = lines[i + 1]
+        # a paragraph some exports cut with a blank line mid-sentence ("Đài Tiếng nói Việt\n\nNam")
+        blank = lines[i + 1] == "" and i + 2 < len(lines) and len(line) >= _WRAPPED_LINE
+        following = lines[i + 2] if blank else lines[i + 1]
         soft = ("\t" not in line and "\t" not in following and _LINE_END_IN_NAME.search(line)
                 and _LINE_START_IN_NAME.match(following))
-        out.append(" " if soft else "\n")
+        if blank and soft:
+            # across a blank line only mid-name: a lower-case word follows ("thành\n\nphố Hà Nội"),
+            # or the line stops on a capitalised word that the next one continues ("Việt\n\nNam")
+            last, first = line.split()[-1], following.split()[0]
+            soft = first[:1].islower() or (last[:1].isupper() and not last.isupper() and not first.isupper())
+        if blank and soft:
+            out.append("  ")
+            i += 2
+            continue
+        out.append(" " if soft and lines[i + 1] != "" else "\n")
+        i += 1
     return "".join(out)
 
 
@@ -211,6 +227,11 @@ def find(text: str) -> list[tuple[int, int, str, str, str | None]]:
                 if len(prefix.split()) >= 3 and regex.search(r"(?:\p{Lu}\p{Ll}*[ ]+){2}\p{Lu}\p{Ll}*$", prefix):
                     found.append((s, s + len(prefix), "ORG", _canonical_body(prefix, aliases), None))
     found.extend(_shared_heads(text))
+    found.extend(_letterhead(text))
+    found.extend(_signature_names(text, found))
+    # "Đoàn Kiểm tra" is a body, not a person of the family Đoàn
+    org_starts = {s for s, e, label, *_ in found if label == "ORG"}
+    found = [f for f in found if not (f[2] == "PER" and f[0] in org_starts)]
     found.extend(_locations(text, found))
     unique = {(s, e, label): (s, e, label, name, title) for s, e, label, name, title in reversed(found)}
     return sorted(unique.values(), key=lambda f: (f[0], -f[1]))
@@ -218,18 +239,25 @@ def find(text: str) -> list[tuple[int, int, str, str, str | None]]:
 
 # Word pairs that belong together inside a body's name: every pair of neighbouring words in the
 # lexicon's names ("Khoa học", "Nội vụ", "Quốc phòng") and the compounds of data/bodies.tsv.
-@lru_cache(maxsize=1)
-def _compounds() -> dict[str, frozenset[str]]:
+@lru_cache(maxsize=None)
+def _compounds(with_heads: bool = True) -> dict[str, frozenset[str]]:
     pairs: dict[str, set[str]] = {}
-    names = list(CENTRAL) + list(SECTORS) + list(HEADS) + list(lexicon.column("bodies", "name", kind="compound"))
+    names = list(CENTRAL) + list(SECTORS) + list(lexicon.column("bodies", "name", kind="compound"))
+    names += list(HEADS) if with_heads else []  # "Tỉnh ủy", but never "ủy ban" after it
     for name in names:
         words = [fold(w) for w in regex.findall(r"\p{L}+", name)]
         for first, second in zip(words, words[1:]):
             if first != "và" and second != "và":
                 pairs.setdefault(first, set()).add(second)
+    if not with_heads:  # "Tỉnh ủy ban hành": a head's own words never run on a name
+        for head in HEADS:
+            words = [fold(w) for w in head.split()]
+            for first, second in zip(words, words[1:]):
+                pairs.get(first, set()).discard(second)
     return {k: frozenset(v) for k, v in pairs.items()}
 
 
+_LEVEL_WORDS_ONE = {"tỉnh", "thành", "huyện", "quận", "thị", "xã", "phường"}
 _PLACE_KIND = r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|Tỉnh|Thành phố|TP\.?)"
 
 
@@ -289,11 +317,18 @@ def _walk(text: str, pos: int, limit: int | None = None, barriers=()) -> tuple[s
         if any(s <= start_of_word < e for s, e in barriers):
             break  # a person's name follows the body: "Chủ tịch UBND tỉnh Nguyễn Văn Sơn"
         capital = word[:1].isupper()
-        if joint in (",", "và") and not (ministry and capital and not _HEAD.match(text, start_of_word)):
+        if joint in (",", "và") and not (ministry and capital and end > head.end()
+                                         and not _HEAD.match(text, start_of_word)):
             break  # "Bộ Văn hóa, Thể thao và Du lịch" goes on; "Tỉnh ủy, HĐND" is two bodies
         if joint in ("-", "–") and (not capital or _HEAD.fullmatch(word)):
             break
         lowered = fold(word)
+        if joint == "" and lowered in _LEVEL_WORDS_ONE:
+            place_end = _place_after(text, end)
+            if place_end and (not limit or place_end <= limit) and not any(
+                    s < place_end and start_of_word < e for s, e in barriers):
+                end = place_end  # "Ủy ban nhân dân tỉnh Thanh Hóa": the place ends the name
+                break
         following = regex.match(r"[ ]+([\p{L}]+)", text[end + m.end():end + m.end() + 20])
         nxt = fold(following.group(1)) if following else ""
         ends_here = text[end + m.end():end + m.end() + 1] == ":"
@@ -310,6 +345,9 @@ def _walk(text: str, pos: int, limit: int | None = None, barriers=()) -> tuple[s
             # "nhân dân", "bệnh tật", "thực phẩm", "cơ quan", "hóa gia đình"
             expect = _PAIRS[lowered]
             lower_run += 1
+        elif lowered in _compounds(False).get(previous, ()) and lower_run < 4:
+            lower_run += 1  # "Cục Bảo vệ thực vật", "Hội Cựu chiến binh"
+            expect = set()
         elif lowered == "các" and following and following.group(1) == "Cơ":
             lower_run += 1  # "Đảng ủy Khối các Cơ quan tỉnh"
         elif lowered in _STOP_WORDS or (lowered, nxt) in _STOP_BIGRAMS:
@@ -408,7 +446,7 @@ def _canonical_body(name: str, aliases: dict[str, str] | None = None) -> str:
         if name in aliases:
             name = aliases[name]
         name = regex.sub(r"(?<![\p{L}])[\p{Lu}Đ][\p{Lu}Đ&\-]+(?![\p{L}])", lambda m: aliases.get(m.group(0), m.group(0)), name)
-    name = regex.sub(r"[ \t]*[-–][ \t]*", " - ", expand(name))
+    name = regex.sub(r"[ \t]*([-–])[ \t]*", r" \1 ", expand(name))
     return regex.sub(r"\s+", " ", name).strip(" ,.;:")
 
 
@@ -488,7 +526,73 @@ def _title_after(text: str, pos: int) -> str | None:
     return ", ".join(t.strip() for t in titles) or None
 
 
-_MOTTO = regex.compile(r"(?i:Cộng[ ]+hòa[ ]+xã[ ]+hội[ ]+chủ[ ]+nghĩa[ ]+Việt[ ]+Nam)(?![\p{L}])")
+@lru_cache(maxsize=1)
+def _proper_names() -> dict[str, str]:
+    """fold(name) -> the name as written in running text, for bodies and places a letterhead
+    spells in capitals ("ỦY BAN NHÂN DÂN" -> "Ủy ban nhân dân")."""
+    names = {fold(n): n for n in CENTRAL}
+    names.update({fold(f"{head} {sector}"): f"{head} {sector}" for head in ("Bộ", "Sở") for sector in SECTORS})
+    return names
+
+
+@lru_cache(maxsize=1)
+def _proper_places() -> dict[str, str]:
+    return {fold(n): n for n in place_names()}
+
+
+_LOCAL_BODY = regex.compile(r"^(?P<head>ủy ban nhân dân|hội đồng nhân dân|tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|đảng ủy)"
+                            r"(?: (?P<level>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu))? (?P<place>.+)$")
+_UPPER_LINE = regex.compile(r"^[ ]*[\p{Lu}][\p{Lu}\p{M} ,\-–]*$")
+
+
+def _letterhead(text: str) -> list[tuple[int, int, str, str, str | None]]:
+    """The issuing body a letterhead names in capitals before the national motto
+    ("ỦY BAN NHÂN DÂN / TỈNH QUẢNG NGÃI"), in the spelling of running text."""
+    motto = _MOTTO.search(text, 0, 4000)
+    if not motto:
+        return []
+    lines = []
+    pos = motto.start()
+    for line in reversed(list(regex.finditer(r"[^\n]*", text[:motto.start()]))):
+        if not line.group(0).strip():
+            continue
+        if not _UPPER_LINE.match(line.group(0)) or len(lines) == 4:
+            break
+        lines.insert(0, line)
+    if not lines:
+        return []
+    start, end = lines[0].start() + len(lines[0].group(0)) - len(lines[0].group(0).lstrip()), lines[-1].end()
+    name = fold(" ".join(l.group(0) for l in lines))
+    name = " ".join(name.replace(",", " ").split())
+    if name in _proper_names():
+        return [(start, end, "ORG", _proper_names()[name], None)]
+    m = _LOCAL_BODY.match(name)
+    if m and m.group("place") in _proper_places():
+        head = expand(m.group("head").capitalize()) if m.group("head").endswith("dân") else m.group("head").capitalize()
+        canonical = " ".join(filter(None, (head, m.group("level"), _proper_places()[m.group("place")])))
+        return [(start, end, "ORG", canonical, None)]
+    return []
+
+
+_SIGNATURE_NAME = regex.compile(r"(?m)^[ ]*(?P<name>\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}*){1,3})[ ]*$")
+
+
+def _signature_names(text: str, found) -> list[tuple[int, int, str, str, str | None]]:
+    """A name alone on its line under a title in capitals ("PHÓ CHỦ TỊCH" / "Nguyễn Văn An"):
+    the signer of the document."""
+    out = []
+    taken = {s for s, *_ in found}
+    for m in _SIGNATURE_NAME.finditer(text):
+        name = m.group("name")
+        if name.split()[0] not in _FAMILY or name in place_names() or m.start("name") in taken:
+            continue
+        before = [l for l in text[max(0, m.start() - 200):m.start()].split("\n") if l.strip()]
+        if before and _UPPER_LINE.match(before[-1]) and len(before[-1].split()) <= 6:
+            out.append((m.start("name"), m.end("name"), "PER", name, " ".join(before[-1].split())))
+    return out
+
+
+_MOTTO = regex.compile(r"(?i:Cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s+Nam)(?![\p{L}])")
 
 
 def _locations(text: str, found) -> list[tuple[int, int, str, str, str | None]]:
@@ -521,7 +625,7 @@ def _locations(text: str, found) -> list[tuple[int, int, str, str, str | None]]:
 
 def _canonical_place(name: str) -> str:
     """One spelling a place: "Bà Rịa - Vũng Tàu" and "Bà Rịa – Vũng Tàu" are one province."""
-    return regex.sub(r"[ ]*[-–][ ]*", " - ", " ".join(name.split()))
+    return regex.sub(r"[ ]*([-–])[ ]*", r" \1 ", " ".join(name.split()))
 
 
 def extract(doc: Document) -> list[dict]:
@@ -575,6 +679,12 @@ def _merge_into_fullest(entities: dict) -> None:
                 target = entities[fuller[0]]
                 target["mentions"] = sorted(target["mentions"] + entities.pop(key)["mentions"], key=lambda x: x["start"])
         else:
+            # the name the document uses most; on a tie, its own short name
+            best = max(fuller, key=lambda k: len(entities[k]["mentions"]))
+            if len(fuller) == 1 and len(entities[best]["mentions"]) > len(entities[key]["mentions"]):
+                target = entities[best]
+                target["mentions"] = sorted(target["mentions"] + entities.pop(key)["mentions"], key=lambda x: x["start"])
+                continue
             for other in fuller:
                 entities[key]["mentions"] = sorted(entities[key]["mentions"] + entities.pop(other)["mentions"],
                                                    key=lambda x: x["start"])
