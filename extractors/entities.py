@@ -14,6 +14,7 @@ symbols are masked first, so "CT/TW" is never a place. Each span keeps its canon
 """
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
 
 import regex
@@ -23,7 +24,11 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from schemas.document import Document
-from schemas.text import fold, new_tones
+from schemas.text import fold as _fold_text
+from schemas.text import new_tones
+
+# the same few thousand words are folded again and again while names are walked
+fold = lru_cache(maxsize=1 << 16)(_fold_text)
 
 from . import lexicon
 from .bodies import ALONE, CENTRAL, HEADS, SECTORS, TITLES, body_pattern, expand
@@ -213,7 +218,7 @@ def find(text: str) -> list[tuple[int, int, str, str, str | None]]:
     found.extend(_people(text))
     people = [(s, e) for s, e, *_ in found]
     aliases, defined = _definitions(text)
-    bodies = _bodies(text, people) + defined
+    bodies = _bodies(text, _Intervals(people)) + defined
     for s, e, name in bodies:
         found.append((s, e, "ORG", _canonical_body(name, aliases), None))
         # bodies inside a body's name: "Sở Y tế" in "Đảng ủy Sở Y tế", "Tỉnh ủy" in "Ban Thường vụ Tỉnh ủy"
@@ -261,10 +266,16 @@ _LEVEL_WORDS_ONE = {"tỉnh", "thành", "huyện", "quận", "thị", "xã", "ph
 _PLACE_KIND = r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|Tỉnh|Thành phố|TP\.?)"
 
 
+_PLACE_KIND_AFTER = regex.compile(r"[ ]+(?:" + _PLACE_KIND + r"[ ]+)?")
+_NEXT_WORDS = regex.compile(r"[ ]*(?:(\p{L}+)(?:[ ]+(\p{L}+))?|.|$)", flags=regex.S)
+_JOINT_AND_WORD = regex.compile(r"([ ]+và[ ]+|[ ]*[-–][ ]*|[ ]*,[ ]+|[ ]+)([\p{L}]+)")
+_FOLLOWING_WORD = regex.compile(r"[ ]+([\p{L}]+)")
+
+
 def _place_after(text: str, end: int) -> int | None:
     """End of a place that qualifies a body right after `end` ("Sở Y tế tỉnh Nghệ An")."""
     pattern, _ = _places()
-    m = regex.match(r"[ ]+(?:" + _PLACE_KIND + r"[ ]+)?", text[end:end + 20])
+    m = _PLACE_KIND_AFTER.match(text[end:end + 20])
     if not m:
         return None
     place = pattern.match(text, end + m.end())
@@ -274,7 +285,7 @@ def _place_after(text: str, end: int) -> int | None:
 def _name_goes_on(text: str, pos: int) -> bool:
     """Whether a name continues after `pos`: the text ends, punctuation or a line break comes,
     or the next word is capitalised or one a name goes on with ("tỉnh", "nhân dân")."""
-    m = regex.match(r"[ ]*(?:(\p{L}+)(?:[ ]+(\p{L}+))?|.|$)", text[pos:pos + 40], flags=regex.S)
+    m = _NEXT_WORDS.match(text[pos:pos + 40])
     if not m.group(1):
         return True
     word = m.group(1)
@@ -286,7 +297,7 @@ def _name_goes_on(text: str, pos: int) -> bool:
     return lowered in _NAME_TAIL or nxt in _PAIRS.get(lowered, ()) or nxt in _compounds().get(lowered, ())
 
 
-def _walk(text: str, pos: int, limit: int | None = None, barriers=()) -> tuple[str, int] | None:
+def _walk(text: str, pos: int, limit: int | None = None, barriers: "_Intervals | None" = None) -> tuple[str, int] | None:
     """The body name that starts with a head word at `pos`: a name of the lexicon (a central
     body, a ministry or department by its sector) with the place after it, or capitalised
     syllables, each maybe followed by a lower-case syllable of its compound ("Chính trị",
@@ -297,7 +308,7 @@ def _walk(text: str, pos: int, limit: int | None = None, barriers=()) -> tuple[s
     known = body_pattern().match(text, pos)
     if known and (not limit or known.end() <= limit):
         end = _place_after(text, known.end())
-        if end and (not limit or end <= limit) and not any(s < end and pos < e for s, e in barriers):
+        if end and (not limit or end <= limit) and not (barriers and barriers.overlaps(pos, end)):
             return text[pos:end], end
         return known.group(0), known.end()
     end = head.end()
@@ -309,12 +320,12 @@ def _walk(text: str, pos: int, limit: int | None = None, barriers=()) -> tuple[s
     ministry = head.group(0) in ("Bộ", "Sở", "Phòng")  # "Sở Kế hoạch và Đầu tư", "Bộ Văn hóa, Thể thao …"
     previous = fold(head.group(0).split()[-1])
     while True:
-        m = regex.match(r"([ ]+và[ ]+|[ ]*[-–][ ]*|[ ]*,[ ]+|[ ]+)([\p{L}]+)", text[end:end + 40])
+        m = _JOINT_AND_WORD.match(text[end:end + 40])
         if not m or (limit and end + m.end() > limit):
             break
         joint, word = m.group(1).strip(), m.group(2)
         start_of_word = end + m.start(2)
-        if any(s <= start_of_word < e for s, e in barriers):
+        if barriers and barriers(start_of_word):
             break  # a person's name follows the body: "Chủ tịch UBND tỉnh Nguyễn Văn Sơn"
         capital = word[:1].isupper()
         if joint in (",", "và") and not (ministry and capital and end > head.end()
@@ -325,11 +336,11 @@ def _walk(text: str, pos: int, limit: int | None = None, barriers=()) -> tuple[s
         lowered = fold(word)
         if joint == "" and lowered in _LEVEL_WORDS_ONE:
             place_end = _place_after(text, end)
-            if place_end and (not limit or place_end <= limit) and not any(
-                    s < place_end and start_of_word < e for s, e in barriers):
+            if place_end and (not limit or place_end <= limit) and not (
+                    barriers and barriers.overlaps(start_of_word, place_end)):
                 end = place_end  # "Ủy ban nhân dân tỉnh Thanh Hóa": the place ends the name
                 break
-        following = regex.match(r"[ ]+([\p{L}]+)", text[end + m.end():end + m.end() + 20])
+        following = _FOLLOWING_WORD.match(text[end + m.end():end + m.end() + 20])
         nxt = fold(following.group(1)) if following else ""
         ends_here = text[end + m.end():end + m.end() + 1] == ":"
         if capital:
@@ -595,6 +606,27 @@ def _signature_names(text: str, found) -> list[tuple[int, int, str, str, str | N
 _MOTTO = regex.compile(r"(?i:Cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s+Nam)(?![\p{L}])")
 
 
+class _Intervals:
+    """Whether an offset falls in any of many (start, end) spans, in log time."""
+
+    def __init__(self, spans) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.reach = []  # the furthest end among the spans up to each one
+        furthest = -1
+        for _, e in self.spans:
+            furthest = max(furthest, e)
+            self.reach.append(furthest)
+
+    def __call__(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.reach[i] > pos
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end) - 1
+        return i >= 0 and self.reach[i] > start
+
+
 def _locations(text: str, found) -> list[tuple[int, int, str, str, str | None]]:
     pattern, provinces = _places()
     names = place_names()
@@ -613,8 +645,9 @@ def _locations(text: str, found) -> list[tuple[int, int, str, str, str | None]]:
             continue
         if name in names or kind in ("xã", "phường", "thị trấn", "huyện", "thị xã", "đặc khu"):
             out.append((m.start("name"), m.end("name"), "LOC", _canonical_place(name), None))
+    inside = _Intervals(people + mottos)
     for m in pattern.finditer(text):
-        if any(s <= m.start() < e for s, e in people + mottos) or m.group(0) == "Hồ Chí Minh":
+        if inside(m.start()) or m.group(0) == "Hồ Chí Minh":
             continue
         out.append((m.start(), m.end(), "LOC", _canonical_place(m.group(0)), None))
     for m in _REGION.finditer(text):
@@ -629,22 +662,27 @@ def _canonical_place(name: str) -> str:
 
 
 def extract(doc: Document) -> list[dict]:
-    nlp_doc = pipeline()(doc.text)
+    # the spans the vnkb_entities component sets, read straight from `find`: building a spaCy
+    # Doc of a long decree would cost more than finding its names
     entities: dict[tuple[str, str], dict] = {}
-    for span in nlp_doc.spans["vnkb_entities"]:
-        key = (span.label_, fold(new_tones(span._.canonical)))
+    for start, end, label, canonical, title in find(doc.text):
+        key = (label, _key(canonical))
         entity = entities.get(key)
         if entity is None:
-            entity = entities[key] = {"label": span.label_, "text": span._.canonical, "title": None, "mentions": []}
-        if span._.title and not entity["title"]:
-            entity["title"] = span._.title
-        start = span.start_char
-        entity["mentions"].append({"start": start, "end": span.end_char, "text": span.text})
+            entity = entities[key] = {"label": label, "text": canonical, "title": None, "mentions": []}
+        if title and not entity["title"]:
+            entity["title"] = title
+        entity["mentions"].append({"start": start, "end": end, "text": doc.text[start:end]})
     for person in _signers(doc, entities):
         entities.setdefault(("PER", fold(person["text"])), person)
     _merge_into_fullest(entities)
     _drop_generic(entities)
     return sorted(entities.values(), key=lambda e: e["mentions"][0]["start"] if e["mentions"] else 0)
+
+
+@lru_cache(maxsize=4096)
+def _key(name: str) -> str:
+    return fold(name)
 
 
 _LEVEL_WORDS = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường")
