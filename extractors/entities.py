@@ -251,9 +251,9 @@ def _compounds(with_heads: bool = True) -> dict[str, frozenset[str]]:
     names += list(HEADS) if with_heads else []  # "Tỉnh ủy", but never "ủy ban" after it
     for name in names:
         words = [fold(w) for w in regex.findall(r"\p{L}+", name)]
+        words = [w for w in words if w != "và"]  # "thuốc, mỹ phẩm và thực phẩm": phẩm -> thực
         for first, second in zip(words, words[1:]):
-            if first != "và" and second != "và":
-                pairs.setdefault(first, set()).add(second)
+            pairs.setdefault(first, set()).add(second)
     if not with_heads:  # "Tỉnh ủy ban hành": a head's own words never run on a name
         for head in HEADS:
             words = [fold(w) for w in head.split()]
@@ -264,6 +264,34 @@ def _compounds(with_heads: bool = True) -> dict[str, frozenset[str]]:
 
 _LEVEL_WORDS_ONE = {"tỉnh", "thành", "huyện", "quận", "thị", "xã", "phường"}
 _PLACE_KIND = r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|Tỉnh|Thành phố|TP\.?)"
+
+
+@lru_cache(maxsize=1)
+def _list_pairs() -> frozenset[tuple[str, str]]:
+    """(word, word) around each comma or "và" inside the lexicon's names: a name goes on across
+    those, and no others ("thuốc, mỹ phẩm", "phẩm và thực phẩm")."""
+    pairs = set()
+    names = list(CENTRAL) + list(SECTORS) + list(lexicon.column("bodies", "name", kind="compound"))
+    for name in names:
+        for m in _LIST_JOINT_IN_NAME.finditer(name):
+            pairs.add((fold(m.group(1)), fold(m.group(2))))
+    return frozenset(pairs)
+
+
+_LIST_JOINT_IN_NAME = regex.compile(r"(\p{L}+)(?:,[ ]+|[ ]+và[ ]+)(?=(\p{L}+))")
+_AFTER_LIST_JOINT = regex.compile(r"(?:,[ ]+|[ ]+và[ ]+)(\p{L}+)")
+
+
+def _word_after_list_joint(text: str, pos: int) -> str:
+    m = _AFTER_LIST_JOINT.match(text, pos, pos + 40)
+    return fold(m.group(1)) if m else ""
+
+
+@lru_cache(maxsize=1)
+def _name_endings() -> frozenset[str]:
+    """Words the lexicon's names end with ("vật" of "Cục Bảo vệ thực vật")."""
+    names = list(CENTRAL) + list(SECTORS) + list(lexicon.column("bodies", "name", kind="compound"))
+    return frozenset(fold(name.split()[-1]) for name in names)
 
 
 _PLACE_KIND_AFTER = regex.compile(r"[ ]+(?:" + _PLACE_KIND + r"[ ]+)?")
@@ -330,7 +358,12 @@ def _walk(text: str, pos: int, limit: int | None = None, barriers: "_Intervals |
         capital = word[:1].isupper()
         if joint in (",", "và") and not (ministry and capital and end > head.end()
                                          and not _HEAD.match(text, start_of_word)):
-            break  # "Bộ Văn hóa, Thể thao và Du lịch" goes on; "Tỉnh ủy, HĐND" is two bodies
+            if (previous, fold(word)) not in _list_pairs():
+                break  # "Bộ Văn hóa, Thể thao và Du lịch" goes on; "Tỉnh ủy, HĐND" is two bodies
+            # a list inside a known kind of name: "Trung tâm Kiểm nghiệm thuốc, mỹ phẩm và thực phẩm"
+            lower_run, previous = 0, fold(word)
+            end += m.end()
+            continue
         if joint in ("-", "–") and (not capital or _HEAD.fullmatch(word)):
             break
         lowered = fold(word)
@@ -356,7 +389,9 @@ def _walk(text: str, pos: int, limit: int | None = None, barriers: "_Intervals |
             # "nhân dân", "bệnh tật", "thực phẩm", "cơ quan", "hóa gia đình"
             expect = _PAIRS[lowered]
             lower_run += 1
-        elif lowered in _compounds(False).get(previous, ()) and lower_run < 4:
+        elif lowered in _compounds(False).get(previous, ()) and lower_run < 4 and (
+                nxt in _compounds(False).get(lowered, ()) or lowered in _name_endings()
+                or (lowered, _word_after_list_joint(text, end + m.end())) in _list_pairs()):
             lower_run += 1  # "Cục Bảo vệ thực vật", "Hội Cựu chiến binh"
             expect = set()
         elif lowered == "các" and following and following.group(1) == "Cơ":
