@@ -45,9 +45,12 @@ def expand(name: str) -> str:
 
 
 def _flexible(name: str) -> str:
-    """A name as a pattern that lets any run of spaces or one line break stand between its words."""
+    """A name as a pattern that lets any run of spaces or one line break stand between its words,
+    its first word as written and the others in either case ("Ban chỉ đạo …")."""
     words = regex.split(r"\s+", name)
-    return r"[ \t]*\n?[ \t]*".join(r"[ \t]*[-–][ \t]*" if w in "-–" else regex.escape(w) for w in words)
+    parts = [r"[ \t]*[-–][ \t]*" if w in "-–" else regex.escape(w) if i == 0 else "(?i:" + regex.escape(w) + ")"
+             for i, w in enumerate(words)]
+    return r"[ \t]*\n?[ \t]*".join(parts)
 
 
 @lru_cache(maxsize=1)

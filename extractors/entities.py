@@ -294,6 +294,7 @@ def _name_endings() -> frozenset[str]:
     return frozenset(fold(name.split()[-1]) for name in names)
 
 
+_ADDRESS_NUMBER = regex.compile(r"[ ]+(?:\p{Lu}|[ ]{2,})")  # a capital or a masked number
 _PLACE_KIND_AFTER = regex.compile(r"[ ]+(?:" + _PLACE_KIND + r"[ ]+)?")
 _NEXT_WORDS = regex.compile(r"[ ]*(?:(\p{L}+)(?:[ ]+(\p{L}+))?|.|$)", flags=regex.S)
 _JOINT_AND_WORD = regex.compile(r"([ ]+và[ ]+|[ ]*[-–][ ]*|[ ]*,[ ]+|[ ]+)([\p{L}]+)")
@@ -367,6 +368,8 @@ def _walk(text: str, pos: int, limit: int | None = None, barriers: "_Intervals |
         if joint in ("-", "–") and (not capital or _HEAD.fullmatch(word)):
             break
         lowered = fold(word)
+        if lowered == "số" and _ADDRESS_NUMBER.match(text, end + m.end()):
+            break  # "… Phố cổ Hà Nội số 50 Đào Duy Từ": an address follows
         if joint == "" and lowered in _LEVEL_WORDS_ONE:
             place_end = _place_after(text, end)
             if place_end and (not limit or place_end <= limit) and not (
@@ -419,6 +422,10 @@ def _walk(text: str, pos: int, limit: int | None = None, barriers: "_Intervals |
 _TITLE_BEFORE = regex.compile(r"(?:Chủ tịch|Trưởng [Bb]an|Bí thư|Phó)[ ]+$")
 
 
+# "Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương": every such body, not one
+_GENERIC_LEVELS = regex.compile(r"(?<=(?:tỉnh|huyện|xã))[ ]*,[ ]*(?:thành phố|thị xã|quận|phường|thị trấn)(?![ ]+\p{Lu})")
+
+
 def _bodies(text: str, barriers) -> list[tuple[int, int, str]]:
     out = []
     pos = 0
@@ -433,7 +440,8 @@ def _bodies(text: str, barriers) -> list[tuple[int, int, str]]:
         if walked:
             name, end = walked
             # a head word alone ("Đảng ủy", "Chi bộ") names no one body, except those that do
-            if name != head.group(0) or name in _ALONE:
+            generic = _GENERIC_LEVELS.match(text, end)
+            if (name != head.group(0) or name in _ALONE) and not generic:
                 out.append((head.start(), end, name))
                 pos = end
                 continue
@@ -486,8 +494,30 @@ def _definitions(text: str) -> tuple[dict[str, str], list[tuple[int, int, str]]]
 ABBREVIATIONS = lexicon.mapping("abbreviations", "abbreviation", "expansion")
 
 
+@lru_cache(maxsize=1)
+def _by_initials() -> dict[tuple[str, str], str]:
+    """(head, initials) -> name, for the lexicon's names: "Sở GDĐT" is "Sở Giáo dục và Đào tạo",
+    "Cục KSTTHC" is "Cục Kiểm soát thủ tục hành chính"."""
+    out = {}
+    names = list(CENTRAL) + [f"{head} {sector}" for head in ("Bộ", "Sở", "Phòng") for sector in SECTORS]
+    for name in names:
+        head = _HEAD.match(name)
+        if not head:
+            continue
+        words = [w for w in regex.findall(r"\p{L}+", name[head.end():]) if w != "và"]
+        if len(words) >= 2:
+            out.setdefault((head.group(0), "".join(w[0] for w in words).upper()), name)
+    return out
+
+
 def _canonical_body(name: str, aliases: dict[str, str] | None = None) -> str:
     name = " ".join(name.split())
+    head = _HEAD.match(name)
+    if head:
+        abbreviation = regex.match(r"[ ]+([\p{Lu}Đ]{2,})(?![\p{L}&])", name[head.end():])
+        full = abbreviation and _by_initials().get((head.group(0), abbreviation.group(1)))
+        if full and (not aliases or abbreviation.group(1) not in aliases):
+            name = full + name[head.end() + abbreviation.end():]
     if aliases:
         if name in aliases:
             name = aliases[name]
@@ -747,7 +777,7 @@ def _merge_into_fullest(entities: dict) -> None:
                 fuller.append(other)
         if not fuller:
             continue
-        if any(short.endswith(" " + level) for level in _LEVEL_WORDS):
+        if any(short.endswith(" " + level) for level in _LEVEL_WORDS) or _GENERIC.search(entities[key]["text"]):
             if len(fuller) == 1:
                 target = entities[fuller[0]]
                 target["mentions"] = sorted(target["mentions"] + entities.pop(key)["mentions"], key=lambda x: x["start"])
