@@ -40,22 +40,19 @@ REQUIRES = ("metadata", "citations")
 
 
 _HEAD = regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(h) for h in HEADS) + r")(?![\p{L}])")
-_NOT_AFTER_HEAD = regex.compile(r"[ ]*(?:Tiêu chí|tiêu chí|ngành|hồ sơ|phận|nghị|thảo|thi|diễn|hợp|kết|viên|chủ|phiếu|"
-                                r"trưởng|luật|công cụ|phim|sách|đề|mẫu|câu hỏi|dữ liệu|tướng|sung|nhiệm)(?![\p{L}])")
+# the words a name is walked with, from data/name_words.tsv
+_NOT_AFTER_HEAD = regex.compile(r"[ ]*(?:" + "|".join(regex.escape(w) for w in lexicon.column("name_words", "word",
+                                                                                            kind="not_after_head"))
+                                + r")(?![\p{L}])")
 _ALONE = ALONE
-_STOP_BIGRAMS = {("trung", "bình"), ("thường", "xuyên"), ("tích", "cực"), ("đồng", "thời"), ("hiện", "nay")}
-_NAME_TAIL = set("tỉnh huyện xã khối ngành sự".split())
-_PAIRS = {"cơ": {"quan"}, "nhân": {"dân"}, "bệnh": {"tật", "viện"}, "thực": {"phẩm"}, "mỹ": {"phẩm"},
-          "vệ": {"sinh"}, "an": {"toàn"}, "tâm": {"thần"}, "kế": {"hoạch"}, "thanh": {"niên"},
-          "cộng": {"sản"}, "lao": {"động"}, "trung": {"ương", "tâm"}, "thành": {"phố"}, "thị": {"xã", "trấn"},
-          "đa": {"khoa"}, "cán": {"bộ", "sự"}, "y": {"tế", "khoa"}, "hóa": {"gia"}, "hoá": {"gia"},
-          "kiểm": {"tra", "soát", "nghiệm"}, "đảng": {"ủy", "uỷ", "bộ"}, "chính": {"trị"}, "dân": {"số", "vận", "chính"},
-          "gia": {"đình"}, "chấp": {"hành"}, "thường": {"vụ", "trực"}, "bí": {"thư"}, "giám": {"đốc", "định"},
-          "tuyên": {"giáo"}, "xã": {"hội"}}
+_STOP_BIGRAMS = {(r["word"], r["next"]) for r in lexicon.rows("name_words") if r["kind"] == "stop_pair"}
+_NAME_TAIL = set(lexicon.column("name_words", "word", kind="tail"))
+_PAIRS: dict[str, set[str]] = {}
+for _row in lexicon.rows("name_words"):
+    if _row["kind"] == "pair":
+        _PAIRS.setdefault(_row["word"], set()).add(_row["next"])
 # Words that end a name even right after a capitalised syllable: verbs and function words.
-_STOP_WORDS = set("""tổ chỉ ban triển thông khen học liên chủ phát lãnh kiểm xây tăng đẩy nâng tiếp đã và của có là
-được với trong về cho tại theo đến từ để các những này đó số quy hướng thực hiện báo cáo tham dự làm cùng đề nghị
-giao yêu cầu trình quyết định ký phối hợp nghiên cứu sẽ đang cần phải luôn rất bắt khóa khoá qua""".split()) - {"số"}
+_STOP_WORDS = set(lexicon.column("name_words", "word", kind="stop"))
 _FAMILY = frozenset(lexicon.column("family_names", "family_name"))
 _TITLE_WORDS = r"(?:Phó[ \t]+)?(?:" + "|".join(regex.escape(t) for t in TITLES) + r"|Chánh văn phòng)"
 _SYLLABLE = r"\p{Lu}\p{Ll}+"
@@ -67,7 +64,10 @@ _PHOTO = regex.compile(r"(?i:ảnh)[ \t]*:[ \t]*" + _NAME)
 _PLACE_PREFIX = regex.compile(r"(?<![\p{L}])(?P<kind>tỉnh|huyện|xã|thị xã|thành phố|phường|thị trấn|quận|Tỉnh|Huyện|"
                               r"Xã|Thị xã|Thành phố|TP\.?)[ \t]+(?P<name>" + _SYLLABLE + r"(?:[ \t]+" + _SYLLABLE
                               + r"){0,3})")
-_REGION = regex.compile(r"(?<![\p{L}])(?:miền (?:Nam|Bắc|Trung)|Việt Nam|Tây Nguyên|Đồng bằng sông Cửu Long)(?![\p{L}])")
+# the country and its regions (data/places_extra.tsv); a region's first letter in either case
+_REGION = regex.compile(r"(?<![\p{L}])(?:" + "|".join(
+    "(?i:" + regex.escape(n[0]) + ")" + regex.escape(n[1:]).replace("\\ ", "[ ]+")
+    for n in sorted(lexicon.column("places_extra", "name"), key=len, reverse=True)) + r")(?![\p{L}])")
 _HO_CHI_MINH = regex.compile(r"Hồ Chí Minh(?![\p{L}])")
 _MARX_LENIN = regex.compile(r"(?i:chủ nghĩa)[ \t]+(?P<a>Mác)[ \t]*[-–][ \t]*(?P<b>Lênin|Lê-nin|Lê nin)")
 # Digits and symbols ("34-CT/TW", "07/4/2014"), never "Đ/c". Possessive and anchored at a word's
