@@ -11,6 +11,7 @@ from schemas.document import Document
 
 from . import citations
 from .dates import DATE_AFTER
+from . import lexicon
 from .numbers import Quantity, find_quantities
 
 _SENTENCE_END = regex.compile(r"(?<=[.!?…])[ \t]+(?=\S)|(?<=[.!?])(?=\p{Lu})|\n+")
@@ -26,13 +27,32 @@ _COMPARATOR_WORDS = regex.compile(r"(?i:(?:đạt và vượt|ít nhất|tối t
                                   r"hơn|vượt|từ|xuống còn|còn|tăng|giảm|[<>≤≥=]+)[ \t]*)+$")
 _LINK_WORDS = regex.compile(r"(?i:đạt|là|chiếm|ở mức|bằng|được|lên|xuống|còn)[ \t]*$")
 _POPULATION_BEFORE = regex.compile(r"(?:trên|/)[ \t]*$")
-# Numbers that name, order or describe rather than measure: "lần thứ 4", "khóa XII", "dưới 5
-# tuổi", "12 loại vắc xin", "8 tháng đầu năm", "cấp 2", "COVID-19".
-_NAMING_BEFORE = regex.compile(r"(?i:lần thứ|khóa|khoá|trung ương|mức độ|cấp|tuyến|phiên|hạng|số hiệu|mã|"
-                               r"điều|khoản|điểm|mục|phụ lục|chương|kỳ|hội nghị|đại hội|thông tư|nghị định|"
-                               r"quyết định|chỉ thị|đề án|chương trình|kế hoạch số|công văn|giai đoạn|nhiệm kỳ|"
-                               r"(?<!tổng[ \t])số)[ \t]*:?[ \t]*$|[\p{L}]-$|\b\p{Lu}{2,}[ \t]*$")
-_DESCRIPTIVE_UNITS = {"tuổi", "loại", "chỉ tiêu", "nhiệm vụ", "nhóm nhiệm vụ", "nội dung", "khâu", "điều", "con", "tuần tuổi"}
+
+def _words(role: str) -> list[str]:
+    return sorted(lexicon.column("measure_words", "entry", role=role), key=len, reverse=True)
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(regex.escape(w).replace(r"\ ", r"[ \t]+") for w in words)
+
+
+# Numbers that name, order, code or describe rather than measure: "lần thứ 4", "khóa XII", "Điều 5",
+# "Điện thoại: 0258 …", "COVID-19", "cấp 2" (data/measure_words.tsv, naming_before).
+_NAMING_BEFORE = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("naming_before")) + r"|(?<!tổng[ \t])số)"
+                               r"[ \t]*+[:.]?[ \t]*+$|[\p{L}]-$|\b\p{Lu}{2,}[ \t]*$")
+_DESCRIPTIVE_UNITS = {w.casefold() for w in _words("not_measure_unit")}
+_KNOWN_UNITS = {w.casefold() for role in ("counted_noun", "measure_unit", "currency", "classifier")
+                for w in _words(role)}
+_YEAR_BEFORE = regex.compile(r"(?i:năm|niên độ|niên khóa)[ \t]*+$")
+_ONLY_ACHIEVED = {w.casefold() for w in _words("counted_only_when_achieved")}
+_ACHIEVED = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("achieved_cue")) + r")(?![\p{L}])")
+_DURATIONS = {w.casefold() for w in _words("duration")}
+# a phone or fax number after its label, or written in the shape of one
+_PHONE = regex.compile(r"(?i:" + _alternation([w for w in _words("naming_before") if w.casefold() in
+                                               ("điện thoại", "đt", "đtdđ", "tel", "fax", "hotline", "di động",
+                                                "số điện thoại", "zalo", "sđt")])
+                       + r")[ \t]*+[:.]?[ \t]*+[\d()+][\d \t().+\-]{5,}+"
+                       + r"|(?<![\d.,])(?:\+84|0)\d{2,3}[ .]\d{3,4}[ .]\d{3,4}(?![\d])")
 _LEAD_RATE = regex.compile(r"(\p{L}[\p{L} ]{0,30}?)[ \t]*/[ \t]*(vạn|10\.000|100\.000|1\.000)[ \t]+dân")
 
 
@@ -49,7 +69,7 @@ def skip_spans(doc: Document) -> list[tuple[int, int]]:
     """Spans whose digits are never quantities: dates, cited document numbers, quoted names,
     year ranges."""
     spans = [(c["start"], c["end"]) for c in citations.extract(doc)]
-    for pattern in (_DATES, _QUOTED, _YEAR_RANGE):
+    for pattern in (_DATES, _QUOTED, _YEAR_RANGE, _PHONE):
         spans.extend((m.start(), m.end()) for m in pattern.finditer(doc.text))
     return sorted(spans)
 
@@ -81,12 +101,22 @@ def is_measure_number(text: str, q: Quantity, spans, block_start: int) -> bool:
     if _inside(spans, q.number_start):
         return False
     raw = text[q.number_start:q.end]
-    if isinstance(q.value, int) and 1900 <= q.value <= 2100 and not q.unit and q.value_max is None:
-        return False  # a year
+    if isinstance(q.value, int) and 1900 <= q.value <= 2100 and q.value_max is None and raw[:4].isdigit() \
+            and (not q.unit or _YEAR_BEFORE.search(text[max(block_start, q.number_start - 12):q.number_start])
+                 or q.unit.casefold() not in _KNOWN_UNITS):
+        return False  # a year ("năm 2030 công suất …"), not 2030 of a counted noun
     if q.unit and q.unit.casefold() in _DESCRIPTIVE_UNITS:
         return False
-    if q.unit in ("năm", "tháng", "ngày") and not q.is_range:
+    if q.unit and q.unit.casefold() in _ONLY_ACHIEVED \
+            and not _ACHIEVED.search(text[max(block_start, q.number_start - 40):q.number_start]):
+        return False  # "8 nhiệm vụ" of a plan is a count of its tasks; "hoàn thành 8 nhiệm vụ" a result
+    if q.unit and q.unit.casefold() in _DURATIONS and not q.is_range:
         return False  # a duration ("Trong 5 năm", "Kế hoạch 05 năm")
+    digits = text[q.number_start:q.number_start + 12]
+    if regex.match(r"0\d{2,}", digits) or regex.match(r"\d{5,}(?![.,]\d)", digits):
+        return False  # a code: "0118119" (a form's row code), "028" (an area code), "70000"
+    if q.unit is None and regex.match(r"\p{L}|/\d+\p{L}", text[q.end:q.end + 3]):
+        return False  # a name or a version glued to letters: "4G", "4G/5G", "H5N1"
     after = text[q.end:q.end + 16].casefold()
     if q.unit in ("năm", "tháng") and regex.match(r"[ \t]*(?:tuổi|đầu|cuối|qua|trước|sau)", after):
         return False
@@ -115,9 +145,9 @@ def pieces(text: str, start: int, end: int, spans, block_start: int) -> list[Pie
                 named_end = q.end if _NAMING_BEFORE.search(text[max(block_start, q.number_start - 16):q.number_start]) else None
                 continue
             named_end = None
-            if q.value in (100, 1000, 10000, 100000) and q.unit is None and not q.is_range \
+            if q.value in (100, 1000, 10000, 100000) and not q.is_range \
                     and _POPULATION_BEFORE.search(text[s_start:q.number_start]) \
-                    and regex.match(r"[ \t]*dân", text[q.end:q.end + 6]):
+                    and regex.match(r"[ \t]*(?:người[ \t]+)?dân", text[q.unit_start:q.unit_start + 12]):
                 rate = f"/{q.value} dân"
                 continue
             if rate and q.unit is None:

@@ -13,6 +13,8 @@ import regex
 
 from schemas.text import fold
 
+from . import lexicon
+
 _THOUSANDS = regex.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
 _DECIMAL_COMMA = regex.compile(r"^\d+,\d+$")
 _DECIMAL_DOT = regex.compile(r"^\d+\.\d+$")
@@ -96,21 +98,53 @@ def words_to_number(text: str) -> int | None:
     return total + chunk + (digit or 0)
 
 
-# Count nouns a number is followed by, longest first, matched folded. The unit keeps the
-# words as written in the text.
-_COUNT_NOUNS = sorted("""
-đảng viên|cán bộ|cán bộ y tế|cán bộ, đảng viên|cán bộ, công chức, viên chức|công chức|viên chức
-|công chức, viên chức, người lao động|người lao động|người|lượt người|lượt|quần chúng|đồng chí|tập thể|cá nhân
-|lớp|đợt|cuộc|cuộc gọi|mô hình|bệnh nhân|ca|mẫu|trường hợp|hồ sơ|thủ tục|thủ tục hành chính|cơ sở|cơ sở y tế
-|cơ sở khám chữa bệnh|giường bệnh|giường|bệnh viện|bệnh viện đa khoa|trạm y tế|chi bộ|đảng bộ|đảng bộ bộ phận
-|chi, đảng bộ|chi đảng bộ|chi cục|đơn vị|đơn vị sự nghiệp|hệ thống|đơn thư|lần|xã|huyện|trường|học sinh|giáo viên
-|sinh viên|km|ha|héc ta|tấn|tỷ đồng|triệu đồng|nghìn đồng|đồng|con|bác sĩ|sáng kiến|doanh nghiệp|hộ|hộ nghèo
-|dự án|công trình|tổ chức|tổ chức cơ sở đảng|sở ngành|sở, ngành|kỹ thuật|kỹ thuật mới|đề tài|vụ|tháng|ngày
-|năm|mét|m2|m3|kg|lít|nhà|căn|phòng|khoa|xe|chuyến|buổi|bài|tin|phiên|thôn|bản|tổ|nhóm|đoàn viên|hội viên
-|ngàn lượt người|nghìn lượt người|nghìn hồ sơ|nghìn sáng kiến|triệu đồng/năm|lần/năm|con/bà mẹ|chủ đề|gói|bé trai|cc|w|kw|mw|kwh|mm|cm|m|g|gsm|micron|tuần tuổi|tuần|giờ|phút|°c|lượt khám|chỉ tiêu|nhiệm vụ|nhóm nhiệm vụ|nội dung|khâu|điều|tuổi|loại""".replace("\n", "").split("|"),
-                      key=len, reverse=True)
-_COUNT_NOUN = regex.compile(r"[ \t]*(?P<u>(?:" + "|".join(regex.escape(u) for u in _COUNT_NOUNS) + r"))(?![\p{L}])",
-                            regex.IGNORECASE)
+# The counted noun phrase after a numeral (Vietnamese grammar: [scale word] [classifier or measure
+# word] noun): its words come from data/measure_words.tsv and are matched folded; the unit keeps the
+# words as written.
+def _words(role: str) -> list[str]:
+    return sorted(lexicon.column("measure_words", "entry", role=role), key=len, reverse=True)
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(regex.escape(w).replace(r"\ ", r"[ \t]+") for w in words)
+
+
+_SCALE = _alternation(_words("scale"))
+_CLASSIFIER = _alternation(_words("classifier"))
+# a classifier counts on its own ("1000 lượt cán bộ": unit "lượt") unless it opens a listed compound
+_NOUNS = _alternation(sorted(set(_words("counted_noun") + _words("measure_unit") + _words("currency")
+                                 + _words("duration") + _words("not_measure_unit") + _words("classifier")
+                                 + _words("counted_only_when_achieved")),
+                             key=len, reverse=True))
+_STOP = set(w.casefold() for w in _words("phrase_end") + _words("scale") + _words("duration"))
+_SYLLABLE = regex.compile(r"[ \t]+(\p{Ll}[\p{Ll}\p{M}]*+)(?![\p{L}\d])")
+# "[nghìn tỷ] [lượt] bệnh nhân": a scale word and a classifier each optional, then a known noun
+_COUNT_NOUN = regex.compile(r"[ \t]*+(?P<u>(?:(?:" + _SCALE + r")[ \t]+){0,2}+(?:(?:" + _NOUNS + r")|(?-i:[A-Z]{3}\b))?)(?![\p{L}\d])", regex.IGNORECASE)
+_GLUED = regex.compile(r"(?:" + _alternation(_words("measure_unit")) + r")(?![\p{L}\d])", regex.IGNORECASE)
+_PERCENT_OF = regex.compile(r"[ \t]+(?:" + _alternation(_words("percent_of")) + r")(?![\p{L}\d])")
+_PER = regex.compile(r"(?:[ \t]*+/[ \t]*+(?:" + _NOUNS + r"|" + _CLASSIFIER + r"))++(?![\p{L}\d])", regex.IGNORECASE)
+
+
+def _counted_noun(text: str, pos: int) -> tuple[str | None, int]:
+    """The counted noun phrase at `pos`: scale words, a classifier, then a noun the lexicon knows,
+    else the next one or two syllables that are not function words ("04 môn thi đấu")."""
+    m = _COUNT_NOUN.match(text, pos)
+    phrase, end = (m.group("u").rstrip(), pos + len(m.group(0).rstrip())) if m else ("", pos)
+    known_noun = bool(m) and regex.search(r"(?:^|[ \t])(?i:" + _NOUNS + r")$|[A-Z]{3}$", phrase)
+    if not known_noun:
+        added = 0
+        while added < 2:
+            s = _SYLLABLE.match(text, end) if (phrase or end > pos or text[pos:pos + 1] in " \t") else None
+            if not s or s.group(1).casefold() in _STOP:
+                break
+            end = s.end()
+            added += 1
+        phrase = text[pos:end].strip()
+    if not phrase:
+        return None, pos
+    return " ".join(phrase.split()), end
+
+
 _PERCENT = regex.compile(r"[ \t]*(?P<u>%(?!o)|phần trăm)(?P<per>/năm)?")
 _PERMILLE = regex.compile(r"[ \t]*(?:‰|%o)")
 _POINTS = regex.compile(r"[ \t]*điểm[ \t]*%")
@@ -145,21 +179,23 @@ def read_unit(text: str, pos: int) -> tuple[str | None, int]:
             return unit, m.end()
     m = _PERCENT.match(text, pos)
     if m:
+        of = _PERCENT_OF.match(text, m.end())
+        if of:  # "40% GRDP": a share of a named aggregate
+            return "% " + of.group(0).strip(), of.end()
         return ("%/năm" if m.group("per") else "%"), m.end()
     noun = None
-    m = _COUNT_NOUN.match(text, pos)
-    if m:
-        noun, pos = m.group("u"), m.end()
-        if "/" in noun:
-            return noun, pos
+    glued = _GLUED.match(text, pos)
+    if glued:  # "200mm", "1,3m"
+        noun, pos = glued.group(0), glued.end()
+    else:
+        noun, pos = _counted_noun(text, pos)
     rate = _POPULATION.match(text, pos)
     if rate and (rate.group("p") or text[rate.start():rate.end()].lstrip().startswith("/")):
         people = rate.group("p") or "dân"
         return f"{noun or ''}/{_denominator(rate.group('d'))} {people}", rate.end()
-    per = regex.match(r"(?:/(?:năm|bà mẹ|người|tháng|ngày|giờ|phút|m2|m3|ha|km|tấn|kg|lít|lượt))+(?![\p{L}\d])",
-                      text[pos:pos + 30])
-    if noun and per:
-        return f"{noun}{per.group(0)}", pos + per.end()
+    per = _PER.match(text, pos)
+    if noun and per:  # "triệu đồng/ người", "người/xã"
+        return noun + regex.sub(r"[ \t]*/[ \t]*", "/", per.group(0).strip()), per.end()
     return noun, pos
 
 
