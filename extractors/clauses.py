@@ -219,7 +219,7 @@ def describe(text: str, piece: Piece) -> str:
     counted = q.unit and regex.search(r"\p{L}", q.unit) and "/" not in q.unit and "%" not in q.unit
     tail = regex.sub(r"\([^()]*\)?", " ", text[q.unit_start if counted else q.end:piece.end])
     words = " ".join(_BASE.sub(" ", head + " " + tail).split())
-    described = _LEAD_JUNK.sub("", words).strip(" ,;:.()")
+    described = _LEAD_JUNK.sub("", words.replace("_", " ")).strip(" ,;:.()")
     if len(described.split()) < 2 and q.unit and regex.match(r"\p{L}", q.unit):
         # "Đạt 14 bác sĩ trên 10.000 dân": what is counted is named by the unit
         described = (q.unit.split("/")[0] + " " + described).strip()

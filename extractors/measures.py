@@ -91,10 +91,36 @@ def years_in(text: str, start: int, end: int) -> list[int]:
     for m in YEAR.finditer(text, start, end):
         if _COMPARE_BASE.search(text[max(start, m.start() - 20):m.start()]):
             continue  # "so với năm 2021" is the base, not the year measured
-        if regex.match(r"[ \t]*[-–][ \t]*(?:19|20)\d\d", text[m.end():m.end() + 8]):
+        if regex.match(r"[ \t]*[-–][ \t]*(?:19|20)\d\d", text[m.end():m.end() + 8]) \
+                or regex.search(r"(?:19|20)\d\d[ \t]*[-–][ \t]*$", text[max(start, m.start() - 8):m.start()]):
             continue  # a period "2021 - 2025" spans several years
         found.append(int(m.group(1)))
     return found
+
+
+_PERIOD = regex.compile(r"(?:19|20)\d\d[ \t]*[-–][ \t]*(?:19|20)\d\d|(?i:trong|sau)[ \t]+\d+[ \t]+(?i:năm)(?![ \t]+(?:19|20)\d\d)")
+_YEAR_AFTER = regex.compile(r"[ \t,(]*+(?i:(?:trong|vào|của|cuối|đầu)[ \t]+)?(?i:năm)[ \t]+((?:19|20)\d\d)(?![\d/])")
+_PERIOD_AFTER = regex.compile(r"[ \t,(]*+(?i:(?:trong[ \t]+)?(?:giai đoạn|thời kỳ|nhiệm kỳ|bình quân)[ \t]+)?(?:19|20)\d\d[ \t]*[-–]")
+
+
+def measure_year(text: str, piece: Piece) -> tuple[int | None, bool]:
+    """The year the piece's figure belongs to, and whether the text settles it (a year right after
+    the figure, or in its piece or sentence; a period "giai đoạn 2006 - 2010" settles it as none)."""
+    q = piece.quantity
+    after = _YEAR_AFTER.match(text, q.end)
+    if after:
+        return int(after.group(1)), True  # "từ 85% năm 2004 lên 92% năm 2013"
+    if _PERIOD_AFTER.match(text, q.end):
+        return None, True
+    before = years_in(text, piece.start, q.start)
+    if before:
+        return before[-1], True
+    inside = years_in(text, piece.start, piece.end) or years_in(text, piece.sentence_start, piece.sentence_end)
+    if inside:
+        return inside[0], True
+    if _PERIOD.search(text, piece.sentence_start, piece.sentence_end):
+        return None, True  # "Trong 10 năm, …", "Bình quân giai đoạn 2004-2013 …"
+    return None, False
 
 
 def document_year(doc: Document) -> int | None:
@@ -164,6 +190,22 @@ def _governing_kind(lines: list[str]) -> str | None:
     return None
 
 
+def _prescribes_rules(doc: Document) -> bool:
+    """A normative text (a law, decree, circular, or a decision or resolution written in articles)
+    whose articles do not adopt a plan: its amounts, in the articles and in what it attaches
+    (rules, criteria, procedures), are rules, not levels (SPEC Rulings)."""
+    articles = False
+    blocks = [b for b in doc.blocks if b.kind != "footnote"]
+    for i, block in enumerate(blocks):
+        line = _plain(doc.text[block.start:block.end])
+        if _ARTICLE.match(line):
+            articles = True
+            following = line + " " + (_plain(doc.text[blocks[i + 1].start:blocks[i + 1].end]) if i + 1 < len(blocks) else "")
+            if _ADOPTS_PLAN.search(following[:400]):
+                return False
+    return articles
+
+
 def extract(doc: Document) -> list[dict]:
     spans = skip_spans(doc)
     doc_kind, doc_year = default_kind(doc), document_year(doc)
@@ -172,7 +214,7 @@ def extract(doc: Document) -> list[dict]:
     text = doc.text
     stack: list[tuple[int, str]] = []  # the open parts: (depth, heading or lead-in text)
     previous_opened = False
-    article: str | None = None  # the text of the normative article the block is in
+    rules = _prescribes_rules(doc)
     in_form = False
     for block in doc.blocks:
         if block.kind == "footnote":
@@ -183,10 +225,6 @@ def extract(doc: Document) -> list[dict]:
             in_form = True  # a report form or template: no measures (SPEC Rulings)
         if in_form:
             continue
-        if _ARTICLE.match(line):
-            article = line
-        elif article is not None and _ARTICLES_END.match(line):
-            article = None
         opened = _opens_part(block, raw)
         if opened:
             depth, heading = opened
@@ -202,12 +240,11 @@ def extract(doc: Document) -> list[dict]:
         else:
             previous_opened = False
         if block.kind == "table":
-            if article is None:
+            if not rules:
                 out.extend(_table_measures(doc, block, spans, doc_year))
             continue
         governing = [h for _, h in stack]
-        if article is not None and not (_ADOPTS_PLAN.search(article) or _TARGET_WORDS.search(" ".join(governing[-3:]))):
-            continue  # a rule the normative text prescribes (fees, allowances, thresholds, criteria)
+        aimed = _TARGET_WORDS.search(" ".join(governing[-3:]))
         lead_year = _governing_year(governing)
         section_kind = _governing_kind(governing)
         scope_at = {}
@@ -222,9 +259,8 @@ def extract(doc: Document) -> list[dict]:
             sentence = text[piece.sentence_start:piece.sentence_end]
             if _NOT_LEVEL.search(sentence):
                 continue  # a forecast or a warning states no level aimed at or reached
-            if article is not None and not _ADOPTS_PLAN.search(article) and not _TARGET_WORDS.search(sentence) \
-                    and not _TARGET_WORDS.search(" ".join(governing[-3:])):
-                continue
+            if rules and not aimed and not _TARGET_WORDS.search(sentence):
+                continue  # a rule the normative text prescribes (fees, allowances, thresholds, criteria)
             if previous is None or previous.sentence_start != piece.sentence_start:
                 previous = previous_comparator = None
             listed = previous is not None and regex.fullmatch(
@@ -232,9 +268,9 @@ def extract(doc: Document) -> list[dict]:
             if previous and len(describe(text, piece).split()) < 2:
                 # "đạt 1,34 lần (tăng 0,11 so với năm 2021)": the change is of the same indicator
                 piece.start, piece.indicator = previous.start, describe(text, previous)
-            year = _first(years_in(text, piece.start, piece.end)) or _first(
-                years_in(text, piece.sentence_start, piece.sentence_end))
-            year = year or scope_at.get(piece.sentence_start) or lead_year or doc_year
+            year, settled = measure_year(text, piece)
+            if not settled:
+                year = scope_at.get(piece.sentence_start) or lead_year or doc_year
             kind = ("target" if _LOCAL_TARGET.search(text[piece.start:piece.quantity.start]) else None) \
                 or section_kind or ("target" if _TARGET_WORDS.search(sentence) else None) or doc_kind
             record = _record(doc, piece, kind, year, previous_comparator if listed else None)
