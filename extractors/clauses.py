@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import regex
 
 from schemas.document import Document
+from schemas.text import new_tones
 
 from . import citations
 from .dates import DATE_AFTER
@@ -105,8 +106,12 @@ def is_measure_number(text: str, q: Quantity, spans, block_start: int) -> bool:
             and (not q.unit or _YEAR_BEFORE.search(text[max(block_start, q.number_start - 12):q.number_start])
                  or q.unit.casefold() not in _KNOWN_UNITS):
         return False  # a year ("năm 2030 công suất …"), not 2030 of a counted noun
-    if q.unit and q.unit.casefold() in _DESCRIPTIVE_UNITS:
+    unit = new_tones(q.unit.replace("_", " ")).casefold() if q.unit else None
+    if unit in _DESCRIPTIVE_UNITS:
         return False
+    if q.unit and q.unit.startswith("/") and (regex.match(r"/", text[q.end:q.end + 1]) or (
+            q.unit[1:].isdigit() and int(q.unit[1:]) <= 12 and q.value <= 31 and not _LINK_WORDS.search(text[max(block_start, q.start - 12):q.start]))):
+        return False  # "71/2010/…" a number of an instrument, "nhân dịp 1/6" a day
     if q.unit and q.unit.casefold() in _ONLY_ACHIEVED \
             and not _ACHIEVED.search(text[max(block_start, q.number_start - 40):q.number_start]):
         return False  # "8 nhiệm vụ" of a plan is a count of its tasks; "hoàn thành 8 nhiệm vụ" a result
@@ -120,7 +125,7 @@ def is_measure_number(text: str, q: Quantity, spans, block_start: int) -> bool:
     after = text[q.end:q.end + 16].casefold()
     if q.unit in ("năm", "tháng") and regex.match(r"[ \t]*(?:tuổi|đầu|cuối|qua|trước|sau)", after):
         return False
-    before = text[max(block_start, q.number_start - 16):q.number_start]
+    before = new_tones(text[max(block_start, q.number_start - 16):q.number_start].replace("_", " "))
     if _NAMING_BEFORE.search(before):
         return False
     if q.number_start == block_start and regex.match(r"\d+[ \t]*[.)]", raw + after):

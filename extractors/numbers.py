@@ -117,7 +117,7 @@ _NOUNS = _alternation(sorted(set(_words("counted_noun") + _words("measure_unit")
                                  + _words("counted_only_when_achieved")),
                              key=len, reverse=True))
 _STOP = set(w.casefold() for w in _words("phrase_end") + _words("scale") + _words("duration"))
-_SYLLABLE = regex.compile(r"[ \t]+(\p{Ll}[\p{Ll}\p{M}]*+)(?![\p{L}\d])")
+_SYLLABLE = regex.compile(r"[ \t]+(\p{Ll}[\p{Ll}\p{M}_]*+)(?![\p{L}\d])")  # "nội_dung": one word, segmented
 # "[nghìn tỷ] [lượt] bệnh nhân": a scale word and a classifier each optional, then a known noun
 _COUNT_NOUN = regex.compile(r"[ \t]*+(?P<u>(?:(?:" + _SCALE + r")[ \t]+){0,2}+(?:(?:" + _NOUNS + r")|(?-i:[A-Z]{3}\b))?)(?![\p{L}\d])", regex.IGNORECASE)
 _GLUED = regex.compile(r"(?:" + _alternation(_words("measure_unit")) + r")(?![\p{L}\d])", regex.IGNORECASE)
@@ -185,7 +185,7 @@ def read_unit(text: str, pos: int) -> tuple[str | None, int]:
         return ("%/năm" if m.group("per") else "%"), m.end()
     noun = None
     glued = _GLUED.match(text, pos)
-    if glued:  # "200mm", "1,3m"
+    if glued and not (len(glued.group(0)) == 1 and glued.group(0).isupper()):  # "200mm", "1,3m", not "4G"
         noun, pos = glued.group(0), glued.end()
     else:
         noun, pos = _counted_noun(text, pos)
