@@ -29,6 +29,9 @@ _TARGET_WORDS = regex.compile(r"(?<![\p{L}])(?i:(?<!(?:vượt|đạt|hoàn thà
                               + _alternation(_words("target_cue")) + r"))(?![\p{L}])")
 _TARGET_HEADINGS = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("target_heading")) + r")(?![\p{L}])")
 _RESULT_HEADINGS = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("result_heading")) + r")(?![\p{L}])")
+# inside a normative text only an explicit aim makes a figure a target (its "chỉ tiêu" are form rows)
+_AIM_IN_RULES = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("aim_in_rules")) + r")(?![\p{L}])")
+_RESULT_WORDS = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("result_cue")) + r")(?![\p{L}])")
 _NOT_LEVEL = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("not_level_cue")) + r")(?![\p{L}])")
 _PLAN_DOCUMENT = regex.compile(r"(?i:phát động|chương trình hành động)|^[ \t*#_]*(?:KẾ HOẠCH|CHƯƠNG TRÌNH|CHỈ THỊ)\b", regex.M)
 _LOCAL_TARGET = regex.compile(r"(?<!(?i:so với|theo|vượt|đạt|hoàn thành)[ \t](?:các[ \t])?)"
@@ -244,7 +247,7 @@ def extract(doc: Document) -> list[dict]:
                 out.extend(_table_measures(doc, block, spans, doc_year))
             continue
         governing = [h for _, h in stack]
-        aimed = _TARGET_WORDS.search(" ".join(governing[-3:]))
+        aimed = _AIM_IN_RULES.search(" ".join(governing[-3:]))
         lead_year = _governing_year(governing)
         section_kind = _governing_kind(governing)
         scope_at = {}
@@ -259,7 +262,7 @@ def extract(doc: Document) -> list[dict]:
             sentence = text[piece.sentence_start:piece.sentence_end]
             if _NOT_LEVEL.search(sentence):
                 continue  # a forecast or a warning states no level aimed at or reached
-            if rules and not aimed and not _TARGET_WORDS.search(sentence):
+            if rules and not aimed and not _AIM_IN_RULES.search(sentence):
                 continue  # a rule the normative text prescribes (fees, allowances, thresholds, criteria)
             if previous is None or previous.sentence_start != piece.sentence_start:
                 previous = previous_comparator = None
@@ -272,7 +275,8 @@ def extract(doc: Document) -> list[dict]:
             if not settled:
                 year = scope_at.get(piece.sentence_start) or lead_year or doc_year
             kind = ("target" if _LOCAL_TARGET.search(text[piece.start:piece.quantity.start]) else None) \
-                or section_kind or ("target" if _TARGET_WORDS.search(sentence) else None) or doc_kind
+                or section_kind or ("target" if _TARGET_WORDS.search(sentence) else None) \
+                or ("result" if _RESULT_WORDS.search(sentence) else None) or doc_kind
             record = _record(doc, piece, kind, year, previous_comparator if listed else None)
             out.append(record)
             previous, previous_comparator = piece, record["comparator"]

@@ -185,7 +185,9 @@ def read_unit(text: str, pos: int) -> tuple[str | None, int]:
         return ("%/năm" if m.group("per") else "%"), m.end()
     noun = None
     glued = _GLUED.match(text, pos)
-    if glued and not (len(glued.group(0)) == 1 and glued.group(0).isupper()):  # "200mm", "1,3m", not "4G"
+    if regex.match(r"\p{L}", text[pos:pos + 1]):  # letters glued to the number: a unit "200mm", "1,3m"; "4G" a name
+        if not glued or (len(glued.group(0)) == 1 and glued.group(0).isupper()):
+            return None, pos
         noun, pos = glued.group(0), glued.end()
     else:
         noun, pos = _counted_noun(text, pos)
