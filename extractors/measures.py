@@ -39,13 +39,13 @@ _LOCAL_TARGET = regex.compile(r"(?<!(?i:so với|theo|vượt|đạt|hoàn thàn
 _ASSESSMENT = regex.compile(r"^(?i:(không đạt|chưa đạt)|(vượt)|(đạt|hoàn thành))")
 # The structure of a normative text (Nghị định 30/2020/NĐ-CP; Luật Ban hành VBQPPL, Điều 61): its
 # articles prescribe rules, whose amounts are not measures (SPEC Rulings); an article that adopts a
-# plan keeps the plan's targets; the signature or an attachment ends the articles.
+# plan keeps the plan's targets.
 _MARKUP = r"[ \t*#_>|]*+"
 _ARTICLE = regex.compile(r"^" + _MARKUP + r"(?i:" + _alternation(_words("article")) + r")[ \t]+\d+[a-zđ]?[ \t]*[.:]")
-_ADOPTS_PLAN = regex.compile(r"(?i:" + _alternation(_words("adopts_plan")) + r")[^.;\n]{0,80}?(?<![\p{L}])(?i:"
+# "Điều 1. Phê duyệt Kế hoạch …", "Điều 1. Ban hành kèm theo Quyết định này Chương trình …"
+_ADOPTS_PLAN = regex.compile(r"^" + _MARKUP + r"(?i:" + _alternation(_words("article")) + r")[ \t]+1[ \t]*[.:]" + _MARKUP
+                             + r"(?i:" + _alternation(_words("adopts_plan")) + r")[^.;\n]{0,60}?(?<![\p{L}])(?i:"
                              + _alternation(_words("plan_instrument")) + r")(?![\p{L}])")
-_ARTICLES_END = regex.compile(r"^" + _MARKUP + r"(?:(?i:nơi nhận)|\((?i:ban hành )?(?i:kèm theo)|PHỤ LỤC\b|"
-                              r"(?:TM|KT|Q|TL|TUQ)\.[ \t]+\p{Lu})")
 _FORM = regex.compile(r"^" + _MARKUP + r"(?i:" + _alternation(_words("form_heading")) + r")(?:[ \t]+(?:số[ \t]+)?[\dA-Z]|[ \t]*:)")
 # A line that opens a part: its numbering gives its depth ("II." 1, "2." 2, "2.1." 3, "a)" 4).
 _NUMBERING = regex.compile(r"^" + _MARKUP + r"(?:(?P<part>(?i:phần|chương|mục)[ \t]+\S+)|(?P<roman>[IVXLC]+)[.)/]|"

@@ -135,7 +135,7 @@ def _counted_noun(text: str, pos: int) -> tuple[str | None, int]:
         added = 0
         while added < 2:
             s = _SYLLABLE.match(text, end) if (phrase or end > pos or text[pos:pos + 1] in " \t") else None
-            if not s or s.group(1).casefold() in _STOP:
+            if not s or s.group(1).casefold() in _STOP or len(s.group(1)) < 2:
                 break
             end = s.end()
             added += 1
