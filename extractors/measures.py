@@ -29,8 +29,13 @@ _TARGET_WORDS = regex.compile(r"(?<![\p{L}])(?i:(?<!(?:vượt|đạt|hoàn thà
                               + _alternation(_words("target_cue")) + r"))(?![\p{L}])")
 _TARGET_HEADINGS = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("target_heading")) + r")(?![\p{L}])")
 _RESULT_HEADINGS = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("result_heading")) + r")(?![\p{L}])")
-# inside a normative text only an explicit aim makes a figure a target (its "chỉ tiêu" are form rows)
-_AIM_IN_RULES = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("aim_in_rules")) + r")(?![\p{L}])")
+# inside a normative text only an explicit aim makes a figure a target (its "chỉ tiêu" are form rows):
+# a heading or lead-in that opens with one ("2. Mục tiêu cụ thể đến năm 2030:"), or "phấn đấu"
+_AIM_HEADING = regex.compile(r"^" + r"[ \t*#_>|]*+" + r"(?:(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|\p{Ll})[.)][ \t]*)?(?i:"
+                             + _alternation(_words("aim_in_rules")) + r")(?![\p{L}])")
+_AIM_IN_RULES = regex.compile(r"(?<![\p{L}])(?i:phấn đấu)(?![\p{L}])")
+_RULE = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("rule_cue")) + r")(?![\p{L}])")
+_WRAPPER = regex.compile(r"^" + r"[ \t*#_>|]*+" + r"(?i:" + _alternation(_words("wrapper_start")) + r")")
 _RESULT_WORDS = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("result_cue")) + r")(?![\p{L}])")
 _NOT_LEVEL = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("not_level_cue")) + r")(?![\p{L}])")
 _PLAN_DOCUMENT = regex.compile(r"(?i:phát động|chương trình hành động)|^[ \t*#_]*(?:KẾ HOẠCH|CHƯƠNG TRÌNH|CHỈ THỊ)\b", regex.M)
@@ -224,6 +229,8 @@ def extract(doc: Document) -> list[dict]:
             break
         raw = text[block.start:block.end]
         line = _plain(raw)
+        if _WRAPPER.match(line):
+            break  # a portal's trailer: not the document (SPEC Rulings)
         if _FORM.match(line):
             in_form = True  # a report form or template: no measures (SPEC Rulings)
         if in_form:
@@ -247,7 +254,7 @@ def extract(doc: Document) -> list[dict]:
                 out.extend(_table_measures(doc, block, spans, doc_year))
             continue
         governing = [h for _, h in stack]
-        aimed = _AIM_IN_RULES.search(" ".join(governing[-3:]))
+        aimed = any(_AIM_HEADING.match(h) for h in governing[-3:])
         lead_year = _governing_year(governing)
         section_kind = _governing_kind(governing)
         scope_at = {}
@@ -260,6 +267,8 @@ def extract(doc: Document) -> list[dict]:
             if piece.quantity.unit is None and not _STATES_LEVEL.search(text[piece.start:piece.quantity.start]):
                 continue  # a bare number with no unit and no "đạt", "là" …: a code or a table figure
             sentence = text[piece.sentence_start:piece.sentence_end]
+            if _RULE.search(text, piece.start, piece.quantity.start):
+                continue  # "mức chi phí quản lý bằng 1,7% theo quy định": a rate a rule sets
             if _NOT_LEVEL.search(sentence):
                 continue  # a forecast or a warning states no level aimed at or reached
             if rules and not aimed and not _AIM_IN_RULES.search(sentence):

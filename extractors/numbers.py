@@ -228,6 +228,11 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         else:
             unit_start = after
             unit, after = read_unit(text, after)
+            if unit and not is_range:  # "91.299 tỷ đồng - 97.386 tỷ đồng": a range with its unit twice
+                upper = regex.match(r"[ \t]*[-–][ \t]*(" + NUMERAL + r")[ \t]*" + regex.escape(unit) + r"(?![\p{L}\d])",
+                                    text[after:min(end, after + 40 + len(unit))])
+                if upper:
+                    value_max, is_range, after = parse_number(upper.group(1)), True, after + upper.end()
         found.append(Quantity(q_start, after, m.start(), value, value_max, unit, is_range, unit_start))
         pos = max(after, m.end())
     return found
