@@ -37,6 +37,10 @@ _AIM_IN_RULES = regex.compile(r"(?<![\p{L}])(?i:phấn đấu)(?![\p{L}])")
 _RULE = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("rule_cue")) + r")(?![\p{L}])")
 _WRAPPER = regex.compile(r"^" + r"[ \t*#_>|]*+" + r"(?i:" + _alternation(_words("wrapper_start")) + r")")
 _RESULT_WORDS = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("result_cue")) + r")(?![\p{L}])")
+# the heading of criteria, a scale or a procedure: its figures are thresholds (SPEC Rulings)
+_CRITERIA_HEADING = regex.compile(r"^[ \t*#_>|]*+(?:(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|\p{Ll})[.)][ \t]*)?(?i:"
+                                  + _alternation(_words("criteria_heading")) + r")(?![\p{L}])")
+_CONDITION = regex.compile(r"^[\s*_\-–+•]*(?i:" + _alternation(_words("condition_start")) + r")(?![\p{L}])")
 _NOT_LEVEL = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("not_level_cue")) + r")(?![\p{L}])")
 _PLAN_DOCUMENT = regex.compile(r"(?i:phát động|chương trình hành động)|^[ \t*#_]*(?:KẾ HOẠCH|CHƯƠNG TRÌNH|CHỈ THỊ)\b", regex.M)
 _LOCAL_TARGET = regex.compile(r"(?<!(?i:so với|theo|vượt|đạt|hoàn thành)[ \t](?:các[ \t])?)"
@@ -255,6 +259,8 @@ def extract(doc: Document) -> list[dict]:
             continue
         governing = [h for _, h in stack]
         aimed = any(_AIM_HEADING.match(h) for h in governing[-3:])
+        if any(_CRITERIA_HEADING.match(h) for h in governing[-2:]) and not aimed:
+            continue  # criteria, a scoring scale, a procedure's requirements
         lead_year = _governing_year(governing)
         section_kind = _governing_kind(governing)
         scope_at = {}
@@ -269,6 +275,8 @@ def extract(doc: Document) -> list[dict]:
             sentence = text[piece.sentence_start:piece.sentence_end]
             if _RULE.search(text, piece.start, piece.quantity.start):
                 continue  # "mức chi phí quản lý bằng 1,7% theo quy định": a rate a rule sets
+            if _CONDITION.match(sentence):
+                continue  # "Trường hợp … (AQI ≥ 301), …": a condition, not a level
             if _NOT_LEVEL.search(sentence):
                 continue  # a forecast or a warning states no level aimed at or reached
             if rules and not aimed and not _AIM_IN_RULES.search(sentence):
