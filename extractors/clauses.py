@@ -128,6 +128,9 @@ def is_measure_number(text: str, q: Quantity, spans, block_start: int) -> bool:
     before = new_tones(text[max(block_start, q.number_start - 16):q.number_start].replace("_", " "))
     if _NAMING_BEFORE.search(before):
         return False
+    if regex.search(r"(?:^|\n|[ \t]{2,}|\t)$", text[max(block_start, q.number_start - 3):q.number_start]) \
+            and regex.match(r"[ \t]+\p{Lu}\p{Ll}", text[q.number_end:q.number_end + 3]) and (not q.unit or not q.unit.isupper()):
+        return False  # a row number of a table flattened to text: "3  Tổ chức đào tạo …"
     if q.number_start == block_start and regex.match(r"\d+[ \t]*[.)]", raw + after):
         return False  # the number of a list item
     if before.endswith("(") and text[q.end:q.end + 1] == ")" and q.unit is None:

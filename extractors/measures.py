@@ -41,6 +41,7 @@ _RESULT_WORDS = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("result_
 _CRITERIA_HEADING = regex.compile(r"^[ \t*#_>|]*+(?:(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|\p{Ll})[.)][ \t]*)?(?i:"
                                   + _alternation(_words("criteria_heading")) + r")(?![\p{L}])")
 _CONDITION = regex.compile(r"^[\s*_\-–+•]*(?i:" + _alternation(_words("condition_start")) + r")(?![\p{L}])")
+_PREAMBLE = regex.compile(r"^[\s*_]*(?i:" + _alternation(_words("preamble_start")) + r")(?![\p{L}])")
 _NOT_LEVEL = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("not_level_cue")) + r")(?![\p{L}])")
 _PLAN_DOCUMENT = regex.compile(r"(?i:phát động|chương trình hành động)|^[ \t*#_]*(?:KẾ HOẠCH|CHƯƠNG TRÌNH|CHỈ THỊ)\b", regex.M)
 _LOCAL_TARGET = regex.compile(r"(?<!(?i:so với|theo|vượt|đạt|hoàn thành)[ \t](?:các[ \t])?)"
@@ -275,6 +276,8 @@ def extract(doc: Document) -> list[dict]:
             sentence = text[piece.sentence_start:piece.sentence_end]
             if _RULE.search(text, piece.start, piece.quantity.start):
                 continue  # "mức chi phí quản lý bằng 1,7% theo quy định": a rate a rule sets
+            if _PREAMBLE.match(sentence) or any(_NOT_LEVEL.search(h) for h in governing[-1:]):
+                continue  # "Căn cứ Luật … 37 luật …"; the items under "Thông số kỹ thuật:"
             if _CONDITION.match(sentence):
                 continue  # "Trường hợp … (AQI ≥ 301), …": a condition, not a level
             if _NOT_LEVEL.search(sentence):

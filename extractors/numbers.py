@@ -165,6 +165,7 @@ class Quantity:
     unit: str | None
     is_range: bool = False
     unit_start: int = 0  # where the unit's words begin
+    number_end: int = 0  # where the (first) numeral ends
 
 
 def _denominator(d: str) -> str:
@@ -233,7 +234,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
                                     text[after:min(end, after + 40 + len(unit))])
                 if upper:
                     value_max, is_range, after = parse_number(upper.group(1)), True, after + upper.end()
-        found.append(Quantity(q_start, after, m.start(), value, value_max, unit, is_range, unit_start))
+        found.append(Quantity(q_start, after, m.start(), value, value_max, unit, is_range, unit_start, m.end()))
         pos = max(after, m.end())
     return found
 
