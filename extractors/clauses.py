@@ -57,6 +57,22 @@ _PHONE = regex.compile(r"(?i:" + _alternation([w for w in _words("naming_before"
 _LEAD_RATE = regex.compile(r"(\p{L}[\p{L} ]{0,30}?)[ \t]*/[ \t]*(vạn|10\.000|100\.000|1\.000)[ \t]+dân")
 
 
+# patterns used in loops, compiled once
+_SLASH = regex.compile(r"/")
+_LEADING_ZERO = regex.compile(r"0\d{2,}")
+_LONG_DIGITS = regex.compile(r"\d{5,}(?![.,]\d)")
+_GLUED_LETTERS = regex.compile(r"\p{L}|/\d+\p{L}")
+_AGE_OR_PERIOD_AFTER = regex.compile(r"[ \t]*(?:tuổi|đầu|cuối|qua|trước|sau)")
+_CELL_START = regex.compile(r"(?:^|\n|[ \t]{2,}|\t)$")
+_CAPITALISED_WORD = regex.compile(r"[ \t]+\p{Lu}\p{Ll}")
+_LIST_NUMBER = regex.compile(r"\d+[ \t]*[.)]")
+_LIST_JOIN = regex.compile(r"[ \t]*(?:,|và)[ \t]*")
+_PEOPLE_AFTER = regex.compile(r"[ \t]*(?:người[ \t]+)?dân")
+_COMMA = regex.compile(r",")
+_LETTER = regex.compile(r"\p{L}")
+_PARENTHESES = regex.compile(r"\([^()]*\)?")
+
+
 @dataclass
 class Piece:
     quantity: Quantity
@@ -109,7 +125,7 @@ def is_measure_number(text: str, q: Quantity, spans, block_start: int) -> bool:
     unit = new_tones(q.unit.replace("_", " ")).casefold() if q.unit else None
     if unit in _DESCRIPTIVE_UNITS:
         return False
-    if q.unit and q.unit.startswith("/") and (regex.match(r"/", text[q.end:q.end + 1]) or (
+    if q.unit and q.unit.startswith("/") and (_SLASH.match(text[q.end:q.end + 1]) or (
             q.unit[1:].isdigit() and int(q.unit[1:]) <= 12 and q.value <= 31 and not _LINK_WORDS.search(text[max(block_start, q.start - 12):q.start]))):
         return False  # "71/2010/…" a number of an instrument, "nhân dịp 1/6" a day
     if q.unit and q.unit.casefold() in _ONLY_ACHIEVED \
@@ -118,20 +134,20 @@ def is_measure_number(text: str, q: Quantity, spans, block_start: int) -> bool:
     if q.unit and q.unit.casefold() in _DURATIONS and not q.is_range:
         return False  # a duration ("Trong 5 năm", "Kế hoạch 05 năm")
     digits = text[q.number_start:q.number_start + 12]
-    if regex.match(r"0\d{2,}", digits) or regex.match(r"\d{5,}(?![.,]\d)", digits):
+    if _LEADING_ZERO.match(digits) or _LONG_DIGITS.match(digits):
         return False  # a code: "0118119" (a form's row code), "028" (an area code), "70000"
-    if q.unit is None and regex.match(r"\p{L}|/\d+\p{L}", text[q.end:q.end + 3]):
+    if q.unit is None and _GLUED_LETTERS.match(text[q.end:q.end + 3]):
         return False  # a name or a version glued to letters: "4G", "4G/5G", "H5N1"
     after = text[q.end:q.end + 16].casefold()
-    if q.unit in ("năm", "tháng") and regex.match(r"[ \t]*(?:tuổi|đầu|cuối|qua|trước|sau)", after):
+    if q.unit in ("năm", "tháng") and _AGE_OR_PERIOD_AFTER.match(after):
         return False
     before = new_tones(text[max(block_start, q.number_start - 16):q.number_start].replace("_", " "))
     if _NAMING_BEFORE.search(before):
         return False
-    if regex.search(r"(?:^|\n|[ \t]{2,}|\t)$", text[max(block_start, q.number_start - 3):q.number_start]) \
-            and regex.match(r"[ \t]+\p{Lu}\p{Ll}", text[q.number_end:q.number_end + 3]) and (not q.unit or not q.unit.isupper()):
+    if _CELL_START.search(text[max(block_start, q.number_start - 3):q.number_start]) \
+            and _CAPITALISED_WORD.match(text[q.number_end:q.number_end + 3]) and (not q.unit or not q.unit.isupper()):
         return False  # a row number of a table flattened to text: "3  Tổ chức đào tạo …"
-    if q.number_start == block_start and regex.match(r"\d+[ \t]*[.)]", raw + after):
+    if q.number_start == block_start and _LIST_NUMBER.match(raw + after):
         return False  # the number of a list item
     if before.endswith("(") and text[q.end:q.end + 1] == ")" and q.unit is None:
         return False  # "(1)": a reference mark
@@ -146,7 +162,7 @@ def pieces(text: str, start: int, end: int, spans, block_start: int) -> list[Pie
         rate = None  # "trên 100.000 dân dưới 1,5": the population comes before the value
         named_end = None  # "mức độ 3, 4": a number listed after a naming number names too
         for q in find_quantities(text, s_start, s_end):
-            if named_end is not None and regex.fullmatch(r"[ \t]*(?:,|và)[ \t]*", text[named_end:q.number_start]):
+            if named_end is not None and _LIST_JOIN.fullmatch(text[named_end:q.number_start]):
                 named_end = q.end
                 continue
             if not is_measure_number(text, q, spans, block_start):
@@ -155,7 +171,7 @@ def pieces(text: str, start: int, end: int, spans, block_start: int) -> list[Pie
             named_end = None
             if q.value in (100, 1000, 10000, 100000) and not q.is_range \
                     and _POPULATION_BEFORE.search(text[s_start:q.number_start]) \
-                    and regex.match(r"[ \t]*(?:người[ \t]+)?dân", text[q.unit_start:q.unit_start + 12]):
+                    and _PEOPLE_AFTER.match(text[q.unit_start:q.unit_start + 12]):
                 rate = f"/{q.value} dân"
                 continue
             if rate and q.unit is None:
@@ -206,7 +222,7 @@ def _piece_end(text: str, q: Quantity, limit: int) -> int:
     semicolon = text.find(";", q.end, limit)
     if semicolon != -1:
         end = semicolon
-    for m in regex.finditer(r",", text[q.end:end]):
+    for m in _COMMA.finditer(text[q.end:end]):
         if len(text[q.end:q.end + m.start()].split()) >= 6:
             end = q.end + m.start()
             break
@@ -224,11 +240,11 @@ def describe(text: str, piece: Piece) -> str:
     """What the piece's quantity measures: its words without the number, comparator and unit."""
     q = piece.quantity
     head = _TAIL_JUNK.sub("", text[piece.start:q.start])
-    counted = q.unit and regex.search(r"\p{L}", q.unit) and "/" not in q.unit and "%" not in q.unit
-    tail = regex.sub(r"\([^()]*\)?", " ", text[q.unit_start if counted else q.end:piece.end])
+    counted = q.unit and _LETTER.search(q.unit) and "/" not in q.unit and "%" not in q.unit
+    tail = _PARENTHESES.sub(" ", text[q.unit_start if counted else q.end:piece.end])
     words = " ".join(_BASE.sub(" ", head + " " + tail).split())
     described = _LEAD_JUNK.sub("", words.replace("_", " ")).strip(" ,;:.()")
-    if len(described.split()) < 2 and q.unit and regex.match(r"\p{L}", q.unit):
+    if len(described.split()) < 2 and q.unit and _LETTER.match(q.unit):
         # "Đạt 14 bác sĩ trên 10.000 dân": what is counted is named by the unit
         described = (q.unit.split("/")[0] + " " + described).strip()
     return described

@@ -73,6 +73,14 @@ _STATES_LEVEL = regex.compile(r"(?:(?i:đạt|là|chiếm|bằng|khoảng|gần|
                               r"được|có|tổng số|tổng|mức)|[:=<>≥≤])[ \t]*$")
 
 
+# patterns used in loops, compiled once
+_STATED_LEVEL = regex.compile(r"(?i:xuống|còn|lên|đạt|ở mức)")
+_YEAR_SPAN_AFTER = regex.compile(r"[ \t]*[-–][ \t]*(?:19|20)\d\d")
+_YEAR_SPAN_BEFORE = regex.compile(r"(?:19|20)\d\d[ \t]*[-–][ \t]*$")
+_YEAR_SPAN = regex.compile(r"(?:19|20)\d\d[ \t]*[-–][ \t]*(?:19|20)\d\d")
+_MARKUP_CHARS = regex.compile(r"[*_#>|]+")
+
+
 def comparator(text: str, piece: Piece, previous: str | None = None) -> str:
     """`previous` is the comparator of the quantity before in a bare list ("ít nhất 2 tập
     thể, 10 cá nhân"), which this one shares."""
@@ -85,7 +93,7 @@ def comparator(text: str, piece: Piece, previous: str | None = None) -> str:
     lead = text[piece.start:q.start]
     before = text[max(piece.start, q.start - 40):q.start]
     change = _CHANGE_LEAD.match(lead)
-    if change and not regex.search(r"(?i:xuống|còn|lên|đạt|ở mức)", lead):
+    if change and not _STATED_LEVEL.search(lead):
         return "decrease" if change.group(1) else "increase"  # "giảm tỷ suất sinh thô 0,2 ‰"
     best, best_start = None, None
     for pattern, comp in _COMPARATORS:  # the longest comparator ending right before the number
@@ -104,8 +112,8 @@ def years_in(text: str, start: int, end: int) -> list[int]:
     for m in YEAR.finditer(text, start, end):
         if _COMPARE_BASE.search(text[max(start, m.start() - 20):m.start()]):
             continue  # "so với năm 2021" is the base, not the year measured
-        if regex.match(r"[ \t]*[-–][ \t]*(?:19|20)\d\d", text[m.end():m.end() + 8]) \
-                or regex.search(r"(?:19|20)\d\d[ \t]*[-–][ \t]*$", text[max(start, m.start() - 8):m.start()]):
+        if _YEAR_SPAN_AFTER.match(text[m.end():m.end() + 8]) \
+                or _YEAR_SPAN_BEFORE.search(text[max(start, m.start() - 8):m.start()]):
             continue  # a period "2021 - 2025" spans several years
         found.append(int(m.group(1)))
     return found
@@ -139,7 +147,7 @@ def measure_year(text: str, piece: Piece) -> tuple[int | None, bool]:
 def document_year(doc: Document) -> int | None:
     """The one year a document is about, read from its opening blocks; None for a term."""
     opening = " ".join(b.text for b in doc.blocks[:6] if b.kind in ("heading", "paragraph"))[:1500]
-    if regex.search(r"(?:19|20)\d\d[ \t]*[-–][ \t]*(?:19|20)\d\d", opening[:600]):
+    if _YEAR_SPAN.search(opening[:600]):
         return None
     first = YEAR.search(opening[:600])
     return int(first.group(1)) if first else None
@@ -153,7 +161,7 @@ _SCOPE_YEAR = regex.compile(r"[ \t\-–+•]*(?i:(?:trong|tính đến|đến|cu
 
 
 def _plain(text: str) -> str:
-    return regex.sub(r"[*_#>|]+", "", text).strip()
+    return _MARKUP_CHARS.sub("", text).strip()
 
 
 def _opens_part(block: Block, text: str) -> tuple[int, str] | None:
@@ -260,6 +268,8 @@ def extract(doc: Document) -> list[dict]:
             continue
         governing = [h for _, h in stack]
         aimed = any(_AIM_HEADING.match(h) for h in governing[-3:])
+        if rules and not aimed and not _AIM_IN_RULES.search(text, block.start, block.end):
+            continue  # a rule the normative text prescribes: nothing in this block is a level
         if any(_CRITERIA_HEADING.match(h) for h in governing[-2:]) and not aimed:
             continue  # criteria, a scoring scale, a procedure's requirements
         lead_year = _governing_year(governing)

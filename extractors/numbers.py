@@ -109,40 +109,64 @@ def _alternation(words: list[str]) -> str:
     return "|".join(regex.escape(w).replace(r"\ ", r"[ \t]+") for w in words)
 
 
-_SCALE = _alternation(_words("scale"))
 _CLASSIFIER = _alternation(_words("classifier"))
 # a classifier counts on its own ("1000 lượt cán bộ": unit "lượt") unless it opens a listed compound
-_NOUNS = _alternation(sorted(set(_words("counted_noun") + _words("measure_unit") + _words("currency")
-                                 + _words("duration") + _words("not_measure_unit") + _words("classifier")
-                                 + _words("counted_only_when_achieved")),
-                             key=len, reverse=True))
-_STOP = set(w.casefold() for w in _words("phrase_end") + _words("scale") + _words("duration"))
-_SYLLABLE = regex.compile(r"[ \t]+(\p{Ll}[\p{Ll}\p{M}_]*+)(?![\p{L}\d])")  # "nội_dung": one word, segmented
-# "[nghìn tỷ] [lượt] bệnh nhân": a scale word and a classifier each optional, then a known noun
-_COUNT_NOUN = regex.compile(r"[ \t]*+(?P<u>(?:(?:" + _SCALE + r")[ \t]+){0,2}+(?:(?:" + _NOUNS + r")|(?-i:[A-Z]{3}\b))?)(?![\p{L}\d])", regex.IGNORECASE)
+_NOUN_WORDS = set(_words("counted_noun") + _words("measure_unit") + _words("currency") + _words("duration")
+                  + _words("not_measure_unit") + _words("classifier") + _words("counted_only_when_achieved"))
+_NOUNS = _alternation(sorted(_NOUN_WORDS, key=len, reverse=True))
+_NOUN_SET = {fold(w) for w in _NOUN_WORDS}
+_LONGEST_NOUN = max(len(w.replace(",", " ,").split()) for w in _NOUN_WORDS)
+_SCALE_SET = {fold(w) for w in _words("scale")}
+_STOP = {fold(w) for w in _words("phrase_end") + _words("scale") + _words("duration")}
+# the next few words after a number, read once: a word, or a comma inside a listed noun ("thôn, bản")
+_NEXT_WORDS = regex.compile(r"(?:[ \t]*+(?:[\p{L}\p{M}_°²³]++|,))")
 _GLUED = regex.compile(r"(?:" + _alternation(_words("measure_unit")) + r")(?![\p{L}\d])", regex.IGNORECASE)
 _PERCENT_OF = regex.compile(r"[ \t]+(?:" + _alternation(_words("percent_of")) + r")(?![\p{L}\d])")
 _PER = regex.compile(r"(?:[ \t]*+/[ \t]*+(?:" + _NOUNS + r"|" + _CLASSIFIER + r"))++(?![\p{L}\d])", regex.IGNORECASE)
 
 
+def _next_words(text: str, pos: int, limit: int) -> list[tuple[str, int]]:
+    """Up to `limit` words (or commas) from `pos`, each with where it ends."""
+    out = []
+    while len(out) < limit:
+        m = _NEXT_WORDS.match(text, pos)
+        if not m:
+            break
+        out.append((m.group(0).strip(), m.end()))
+        pos = m.end()
+    return out
+
+
+def _phrase(words: list[str]) -> str:
+    return " ".join(words).replace(" ,", ",")
+
+
 def _counted_noun(text: str, pos: int) -> tuple[str | None, int]:
-    """The counted noun phrase at `pos`: scale words, a classifier, then a noun the lexicon knows,
-    else the next one or two syllables that are not function words ("04 môn thi đấu")."""
-    m = _COUNT_NOUN.match(text, pos)
-    phrase, end = (m.group("u").rstrip(), pos + len(m.group(0).rstrip())) if m else ("", pos)
-    known_noun = bool(m) and regex.search(r"(?:^|[ \t])(?i:" + _NOUNS + r")$|[A-Z]{3}$", phrase)
-    if not known_noun:
-        added = 0
-        while added < 2:
-            s = _SYLLABLE.match(text, end) if (phrase or end > pos or text[pos:pos + 1] in " \t") else None
-            if not s or s.group(1).casefold() in _STOP or len(s.group(1)) < 2:
-                break
-            end = s.end()
-            added += 1
-        phrase = text[pos:end].strip()
-    if not phrase:
+    """The counted noun phrase at `pos`: scale words, then a noun the lexicon knows (a classifier,
+    a measure word, a compound noun, a currency), else the next one or two syllables that are not
+    function words ("04 môn thi đấu"). Read by looking words up, so its cost does not grow with
+    the vocabulary."""
+    if not text[pos:pos + 1].isspace():
         return None, pos
-    return " ".join(phrase.split()), end
+    words = _next_words(text, pos, 2 + _LONGEST_NOUN)
+    folded = [fold(w) if w != "," else "," for w, _ in words]
+    i = 0
+    while i < min(2, len(words)) and folded[i] in _SCALE_SET:
+        i += 1
+    for k in range(min(_LONGEST_NOUN, len(words) - i), 0, -1):
+        if folded[i + k - 1] != "," and _phrase(folded[i:i + k]) in _NOUN_SET:
+            return _phrase([w for w, _ in words[:i + k]]), words[i + k - 1][1]
+    if i and i < len(words) and _CURRENCY_CODE.fullmatch(words[i][0]):
+        return _phrase([w for w, _ in words[:i + 1]]), words[i][1]  # "5 triệu JPY"
+    j = i
+    while j < len(words) and j < i + 2:
+        w = words[j][0]
+        if w == "," or not w[:1].islower() or folded[j] in _STOP or len(w) < 2:
+            break
+        j += 1
+    if j == 0:
+        return None, pos
+    return _phrase([w for w, _ in words[:j]]), words[j - 1][1]
 
 
 _PERCENT = regex.compile(r"[ \t]*(?P<u>%(?!o)|phần trăm)(?P<per>/năm)?")
@@ -153,6 +177,14 @@ _POPULATION = regex.compile(r"[ \t]*(?:/|trên)[ \t]*(?P<d>100\.000|100000|10\.0
                             r"[ \t]*(?P<p>dân|bé gái|người dân|người|trẻ đẻ sống|ca sinh)?(?![\p{L}\d])")
 _RATIO = regex.compile(r"/(?P<d>\d+)(?![\d.,])")
 NUMBER = regex.compile(r"(?<![\p{L}\d.,/])(?P<n>" + NUMERAL + r")(?![\d])(?![.,]\d)")  # not "8704.51.25"
+
+
+# patterns used in loops, compiled once
+_CURRENCY_CODE = regex.compile(r"[A-Z]{3}")
+_LETTER = regex.compile(r"\p{L}")
+_SLASH_SPACES = regex.compile(r"[ \t]*/[ \t]*")
+_FROM_BEFORE = regex.compile(r"(?:từ|khoảng)[ \t]*$")
+_DETERMINER = regex.compile(r"[ \t]+(?:các|những)(?=[ \t])")
 
 
 @dataclass
@@ -186,7 +218,7 @@ def read_unit(text: str, pos: int) -> tuple[str | None, int]:
         return ("%/năm" if m.group("per") else "%"), m.end()
     noun = None
     glued = _GLUED.match(text, pos)
-    if regex.match(r"\p{L}", text[pos:pos + 1]):  # letters glued to the number: a unit "200mm", "1,3m"; "4G" a name
+    if _LETTER.match(text[pos:pos + 1]):  # letters glued to the number: a unit "200mm", "1,3m"; "4G" a name
         if not glued or (len(glued.group(0)) == 1 and glued.group(0).isupper()):
             return None, pos
         noun, pos = glued.group(0), glued.end()
@@ -198,7 +230,7 @@ def read_unit(text: str, pos: int) -> tuple[str | None, int]:
         return f"{noun or ''}/{_denominator(rate.group('d'))} {people}", rate.end()
     per = _PER.match(text, pos)
     if noun and per:  # "triệu đồng/ người", "người/xã"
-        return noun + regex.sub(r"[ \t]*/[ \t]*", "/", per.group(0).strip()), per.end()
+        return noun + _SLASH_SPACES.sub("/", per.group(0).strip()), per.end()
     return noun, pos
 
 
@@ -216,13 +248,13 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         rng = _RANGE_TAIL.match(text, after, end)
         if rng and not _is_year_span(m.group("n"), rng.group("n")):
             value_max, after, is_range = parse_number(rng.group("n")), rng.end(), True
-            frm = regex.search(r"(?:từ|khoảng)[ \t]*$", text[max(start, q_start - 8):q_start])
+            frm = _FROM_BEFORE.search(text[max(start, q_start - 8):q_start])
             if frm and "từ" in frm.group(0):
                 q_start -= len(frm.group(0))
         ratio = None if is_range else _RATIO.match(text, after)
         if ratio and not _POPULATION.match(text, after):
             unit_start = ratio.end()
-            det = regex.match(r"[ \t]+(?:các|những)(?=[ \t])", text[unit_start:unit_start + 8])
+            det = _DETERMINER.match(text[unit_start:unit_start + 8])
             unit, u_end = read_unit(text, ratio.end() + (det.end() if det else 0))
             unit = f"/{ratio.group('d')}{' ' + unit if unit else ''}"
             after = u_end
