@@ -88,7 +88,7 @@ def comparator(text: str, piece: Piece, previous: str | None = None) -> str:
     if q.is_range:
         return "range"
     for pattern, comp in _AFTER:  # "từ 10% trở lên"
-        if pattern.match(text, q.end):
+        if pattern.match(text, q.end, q.end + 40):
             return comp
     lead = text[piece.start:q.start]
     before = text[max(piece.start, q.start - 40):q.start]
@@ -128,10 +128,10 @@ def measure_year(text: str, piece: Piece) -> tuple[int | None, bool]:
     """The year the piece's figure belongs to, and whether the text settles it (a year right after
     the figure, or in its piece or sentence; a period "giai đoạn 2006 - 2010" settles it as none)."""
     q = piece.quantity
-    after = _YEAR_AFTER.match(text, q.end)
+    after = _YEAR_AFTER.match(text, q.end, q.end + 40)
     if after:
         return int(after.group(1)), True  # "từ 85% năm 2004 lên 92% năm 2013"
-    if _PERIOD_AFTER.match(text, q.end):
+    if _PERIOD_AFTER.match(text, q.end, q.end + 60):
         return None, True
     before = years_in(text, piece.start, q.start)
     if before:
@@ -276,7 +276,7 @@ def extract(doc: Document) -> list[dict]:
         section_kind = _governing_kind(governing)
         scope_at = {}
         for s_start, s_end in sentences(text, block.start, block.end):
-            scoped = _SCOPE_YEAR.match(text, s_start, s_end)
+            scoped = _SCOPE_YEAR.match(text, s_start, min(s_end, s_start + 60))
             scope_year = int(scoped.group(1)) if scoped else scope_year
             scope_at[s_start] = scope_year
         previous, previous_comparator = None, None

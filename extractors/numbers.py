@@ -129,7 +129,7 @@ def _next_words(text: str, pos: int, limit: int) -> list[tuple[str, int]]:
     """Up to `limit` words (or commas) from `pos`, each with where it ends."""
     out = []
     while len(out) < limit:
-        m = _NEXT_WORDS.match(text, pos)
+        m = _NEXT_WORDS.match(text, pos, pos + 40)
         if not m:
             break
         out.append((m.group(0).strip(), m.end()))
@@ -169,6 +169,10 @@ def _counted_noun(text: str, pos: int) -> tuple[str | None, int]:
     return _phrase([w for w, _ in words[:j]]), words[j - 1][1]
 
 
+# How far after a number its unit may run. Every match is bounded by it: the regex engine scans
+# ahead for a pattern's literal words, so an unbounded match at each number costs the whole rest of
+# the text, and a document's time would grow with the square of its size.
+_UNIT_SPAN = 80
 _PERCENT = regex.compile(r"[ \t]*(?P<u>%(?!o)|phần trăm)(?P<per>/năm)?")
 _PERMILLE = regex.compile(r"[ \t]*(?:‰|%o)")
 _POINTS = regex.compile(r"[ \t]*điểm[ \t]*%")
@@ -207,28 +211,28 @@ def _denominator(d: str) -> str:
 def read_unit(text: str, pos: int) -> tuple[str | None, int]:
     """The unit written at `pos` (after a number), and where it ends."""
     for pattern, unit in ((_PERMILLE, "‰"), (_POINTS, "điểm %")):
-        m = pattern.match(text, pos)
+        m = pattern.match(text, pos, pos + _UNIT_SPAN)
         if m:
             return unit, m.end()
-    m = _PERCENT.match(text, pos)
+    m = _PERCENT.match(text, pos, pos + _UNIT_SPAN)
     if m:
-        of = _PERCENT_OF.match(text, m.end())
+        of = _PERCENT_OF.match(text, m.end(), m.end() + _UNIT_SPAN)
         if of:  # "40% GRDP": a share of a named aggregate
             return "% " + of.group(0).strip(), of.end()
         return ("%/năm" if m.group("per") else "%"), m.end()
     noun = None
-    glued = _GLUED.match(text, pos)
+    glued = _GLUED.match(text, pos, pos + _UNIT_SPAN)
     if _LETTER.match(text[pos:pos + 1]):  # letters glued to the number: a unit "200mm", "1,3m"; "4G" a name
         if not glued or (len(glued.group(0)) == 1 and glued.group(0).isupper()):
             return None, pos
         noun, pos = glued.group(0), glued.end()
     else:
         noun, pos = _counted_noun(text, pos)
-    rate = _POPULATION.match(text, pos)
+    rate = _POPULATION.match(text, pos, pos + _UNIT_SPAN)
     if rate and (rate.group("p") or text[rate.start():rate.end()].lstrip().startswith("/")):
         people = rate.group("p") or "dân"
         return f"{noun or ''}/{_denominator(rate.group('d'))} {people}", rate.end()
-    per = _PER.match(text, pos)
+    per = _PER.match(text, pos, pos + _UNIT_SPAN)
     if noun and per:  # "triệu đồng/ người", "người/xã"
         return noun + _SLASH_SPACES.sub("/", per.group(0).strip()), per.end()
     return noun, pos
@@ -245,14 +249,14 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             break
         value = parse_number(m.group("n"))
         q_start, after, value_max, is_range = m.start(), m.end(), None, False
-        rng = _RANGE_TAIL.match(text, after, end)
+        rng = _RANGE_TAIL.match(text, after, min(end, after + _UNIT_SPAN))
         if rng and not _is_year_span(m.group("n"), rng.group("n")):
             value_max, after, is_range = parse_number(rng.group("n")), rng.end(), True
             frm = _FROM_BEFORE.search(text[max(start, q_start - 8):q_start])
             if frm and "từ" in frm.group(0):
                 q_start -= len(frm.group(0))
-        ratio = None if is_range else _RATIO.match(text, after)
-        if ratio and not _POPULATION.match(text, after):
+        ratio = None if is_range else _RATIO.match(text, after, after + _UNIT_SPAN)
+        if ratio and not _POPULATION.match(text, after, after + _UNIT_SPAN):
             unit_start = ratio.end()
             det = _DETERMINER.match(text[unit_start:unit_start + 8])
             unit, u_end = read_unit(text, ratio.end() + (det.end() if det else 0))
