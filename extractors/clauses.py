@@ -39,8 +39,10 @@ def _alternation(words: list[str]) -> str:
 
 # Numbers that name, order, code or describe rather than measure: "lần thứ 4", "khóa XII", "Điều 5",
 # "Điện thoại: 0258 …", "COVID-19", "cấp 2" (data/measure_words.tsv, naming_before).
-_NAMING_BEFORE = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("naming_before")) + r"|(?<!tổng[ \t])số)"
-                               r"[ \t]*+[:.]?[ \t]*+$|[\p{L}]-$|\b\p{Lu}{2,}[ \t]*$")
+_NAMING_BEFORE = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("naming_before")) + r")[ \t]*+[:.]?[ \t]*+$"
+                               r"|(?<![\p{L}])(?<!(?i:tổng|thiểu|dân|đa|đại|chỉ|hệ)[ \t])(?i:số)[ \t]*+$"  # "số 76", not "thiểu số: 385"
+                               r"|(?<![\p{L}])Số[ \t]*:[ \t]*$"  # the label of a document's own number
+                               r"|[\p{L}]-$|\b\p{Lu}{2,}[ \t]*$")
 _DESCRIPTIVE_UNITS = {w.casefold() for w in _words("not_measure_unit")}
 _KNOWN_UNITS = {w.casefold() for role in ("counted_noun", "measure_unit", "currency", "classifier")
                 for w in _words(role)}

@@ -136,11 +136,16 @@ def measure_year(text: str, piece: Piece) -> tuple[int | None, bool]:
     before = years_in(text, piece.start, q.start)
     if before:
         return before[-1], True
-    inside = years_in(text, piece.start, piece.end) or years_in(text, piece.sentence_start, piece.sentence_end)
+    inside = years_in(text, piece.start, piece.end)
+    if inside:
+        return inside[0], True
+    if _PERIOD.search(text, piece.sentence_start, q.start):
+        return None, True  # "Trong 10 năm, …", "Bình quân giai đoạn 2004-2013 …"
+    inside = years_in(text, piece.sentence_start, piece.sentence_end)
     if inside:
         return inside[0], True
     if _PERIOD.search(text, piece.sentence_start, piece.sentence_end):
-        return None, True  # "Trong 10 năm, …", "Bình quân giai đoạn 2004-2013 …"
+        return None, True
     return None, False
 
 

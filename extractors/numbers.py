@@ -119,7 +119,7 @@ _LONGEST_NOUN = max(len(w.replace(",", " ,").split()) for w in _NOUN_WORDS)
 _SCALE_SET = {fold(w) for w in _words("scale")}
 _STOP = {fold(w) for w in _words("phrase_end") + _words("scale") + _words("duration")}
 # the next few words after a number, read once: a word, or a comma inside a listed noun ("thôn, bản")
-_NEXT_WORDS = regex.compile(r"(?:[ \t]*+(?:[\p{L}\p{M}_°²³]++|,))")
+_NEXT_WORDS = regex.compile(r"(?:[ \t_]*+(?:[\p{L}\p{M}°²³]++|,))")  # "lĩnh_vực": two syllables, segmented
 _GLUED = regex.compile(r"(?:" + _alternation(_words("measure_unit")) + r")(?![\p{L}\d])", regex.IGNORECASE)
 _PERCENT_OF = regex.compile(r"[ \t]+(?:" + _alternation(_words("percent_of")) + r")(?![\p{L}\d])")
 _PER = regex.compile(r"(?:[ \t]*+/[ \t]*+(?:" + _NOUNS + r"|" + _CLASSIFIER + r"))++(?![\p{L}\d])", regex.IGNORECASE)
@@ -132,7 +132,7 @@ def _next_words(text: str, pos: int, limit: int) -> list[tuple[str, int]]:
         m = _NEXT_WORDS.match(text, pos, pos + 40)
         if not m:
             break
-        out.append((m.group(0).strip(), m.end()))
+        out.append((m.group(0).strip(" \t_"), m.end()))
         pos = m.end()
     return out
 
@@ -146,7 +146,7 @@ def _counted_noun(text: str, pos: int) -> tuple[str | None, int]:
     a measure word, a compound noun, a currency), else the next one or two syllables that are not
     function words ("04 môn thi đấu"). Read by looking words up, so its cost does not grow with
     the vocabulary."""
-    if not text[pos:pos + 1].isspace():
+    if not text[pos:pos + 1].isspace():  # letters glued to the number are read by read_unit
         return None, pos
     words = _next_words(text, pos, 2 + _LONGEST_NOUN)
     folded = [fold(w) if w != "," else "," for w, _ in words]
