@@ -20,6 +20,7 @@ _DATES = regex.compile(
     r"\b\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}\b|" + DATE_AFTER.pattern
     + r"|(?i:tháng)[ \t]*\d{1,2}(?:[ \t]*[/.\-][ \t]*\d{4}|[ \t]+(?i:năm)[ \t]+\d{4})?"
     + r"|(?i:(?:ngày|sáng|chiều|tối|trưa)[ \t]+)\d{1,2}[./]\d{1,2}\b")
+_CLOCK = regex.compile(r"(?<![\d.,:])\d{1,2}(?::|h)\d{2}(?![\d.,:])")  # "20:00", "12h00": a time of day
 _QUOTED = regex.compile(r"“[^”\n]{0,200}”|\"[^\"\n]{0,200}\"")
 _YEAR_RANGE = regex.compile(r"\b(?:19|20)\d\d[ \t]*[-–][ \t]*(?:19|20)\d\d\b")
 _SEPARATOR = regex.compile(r",|;|:|\(|\)|[ \t]và[ \t]")
@@ -88,7 +89,7 @@ def skip_spans(doc: Document) -> list[tuple[int, int]]:
     """Spans whose digits are never quantities: dates, cited document numbers, quoted names,
     year ranges."""
     spans = [(c["start"], c["end"]) for c in citations.extract(doc)]
-    for pattern in (_DATES, _QUOTED, _YEAR_RANGE, _PHONE):
+    for pattern in (_DATES, _CLOCK, _QUOTED, _YEAR_RANGE, _PHONE):
         spans.extend((m.start(), m.end()) for m in pattern.finditer(doc.text))
     return sorted(spans)
 
@@ -128,8 +129,9 @@ def is_measure_number(text: str, q: Quantity, spans, block_start: int) -> bool:
     if unit in _DESCRIPTIVE_UNITS:
         return False
     if q.unit and q.unit.startswith("/") and (_SLASH.match(text[q.end:q.end + 1]) or (
-            q.unit[1:].isdigit() and int(q.unit[1:]) <= 12 and q.value <= 31 and not _LINK_WORDS.search(text[max(block_start, q.start - 12):q.start]))):
-        return False  # "71/2010/…" a number of an instrument, "nhân dịp 1/6" a day
+            int(q.unit[1:].split()[0]) <= 12 and (q.unit[1:].isdigit() or q.unit.split(" ", 1)[1].casefold() not in _KNOWN_UNITS)
+            and q.value <= 31 and not _LINK_WORDS.search(text[max(block_start, q.start - 12):q.start]))):
+        return False  # "71/2010/…" a number of an instrument, "nhân dịp 1/6" a day, "24/7 đáp ứng"
     if q.unit and q.unit.casefold() in _ONLY_ACHIEVED \
             and not _ACHIEVED.search(text[max(block_start, q.number_start - 40):q.number_start]):
         return False  # "8 nhiệm vụ" of a plan is a count of its tasks; "hoàn thành 8 nhiệm vụ" a result

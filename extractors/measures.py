@@ -232,7 +232,19 @@ def _prescribes_rules(doc: Document) -> bool:
     return articles
 
 
+_CRITERIA_TITLE = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("criteria_title")) + r")(?![\p{L}])")
+
+
+def _sets_criteria(doc: Document) -> bool:
+    """A document whose title announces criteria or a scoring scale: its figures are thresholds."""
+    title = " ".join(_plain(doc.text[b.start:b.end]) for b in doc.blocks[:25]
+                     if b.kind == "heading" or _plain(doc.text[b.start:b.end]).isupper())
+    return bool(_CRITERIA_TITLE.search(title[:600]))
+
+
 def extract(doc: Document) -> list[dict]:
+    if _sets_criteria(doc):
+        return []
     spans = skip_spans(doc)
     doc_kind, doc_year = default_kind(doc), document_year(doc)
     scope_year: int | None = None  # from a sentence opening "Năm 2009, …", until the next heading

@@ -119,7 +119,7 @@ _LONGEST_NOUN = max(len(w.replace(",", " ,").split()) for w in _NOUN_WORDS)
 _SCALE_SET = {fold(w) for w in _words("scale")}
 _STOP = {fold(w) for w in _words("phrase_end") + _words("scale") + _words("duration")}
 # the next few words after a number, read once: a word, or a comma inside a listed noun ("thôn, bản")
-_NEXT_WORDS = regex.compile(r"(?:[ \t_]*+(?:[\p{L}\p{M}°²³]++|,))")  # "lĩnh_vực": two syllables, segmented
+_NEXT_WORDS = regex.compile(r"(?:[ \t_]*+(?:[\p{L}\p{M}°²³]++(?:[23](?!\d))?|,))")  # "m2", "km2" too  # "lĩnh_vực": two syllables, segmented
 _GLUED = regex.compile(r"(?:" + _alternation(_words("measure_unit")) + r")(?![\p{L}\d])", regex.IGNORECASE)
 _PERCENT_OF = regex.compile(r"[ \t]+(?:" + _alternation(_words("percent_of")) + r")(?![\p{L}\d])")
 _PER = regex.compile(r"(?:[ \t]*+/[ \t]*+(?:" + _NOUNS + r"|" + _CLASSIFIER + r"))++(?![\p{L}\d])", regex.IGNORECASE)
