@@ -20,6 +20,7 @@ _DATES = regex.compile(
     r"\b\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}\b|" + DATE_AFTER.pattern
     + r"|(?i:tháng)[ \t]*\d{1,2}(?:[ \t]*[/.\-][ \t]*\d{4}|[ \t]+(?i:năm)[ \t]+\d{4})?"
     + r"|(?i:(?:ngày|sáng|chiều|tối|trưa)[ \t]+)\d{1,2}[./]\d{1,2}\b")
+_ISO_DATE = regex.compile(r"(?<![\d.,/-])(?:19|20)\d\d-\d\d(?:-\d\d)?+(?![\d])")  # a portal's "Ngày ký: 2026-04-21"
 _CLOCK = regex.compile(r"(?<![\d.,:])\d{1,2}(?::|h)\d{2}(?![\d.,:])")  # "20:00", "12h00": a time of day
 _QUOTED = regex.compile(r"“[^”\n]{0,200}”|\"[^\"\n]{0,200}\"")
 _YEAR_RANGE = regex.compile(r"\b(?:19|20)\d\d[ \t]*[-–][ \t]*(?:19|20)\d\d\b")
@@ -89,7 +90,7 @@ def skip_spans(doc: Document) -> list[tuple[int, int]]:
     """Spans whose digits are never quantities: dates, cited document numbers, quoted names,
     year ranges."""
     spans = [(c["start"], c["end"]) for c in citations.extract(doc)]
-    for pattern in (_DATES, _CLOCK, _QUOTED, _YEAR_RANGE, _PHONE):
+    for pattern in (_DATES, _ISO_DATE, _CLOCK, _QUOTED, _YEAR_RANGE, _PHONE):
         spans.extend((m.start(), m.end()) for m in pattern.finditer(doc.text))
     return sorted(spans)
 
@@ -149,7 +150,7 @@ def is_measure_number(text: str, q: Quantity, spans, block_start: int) -> bool:
     if _NAMING_BEFORE.search(before):
         return False
     if _CELL_START.search(text[max(block_start, q.number_start - 3):q.number_start]) \
-            and _CAPITALISED_WORD.match(text[q.number_end:q.number_end + 3]) and (not q.unit or not q.unit.isupper()):
+            and _CAPITALISED_WORD.match(text[q.number_end:q.number_end + 8]) and (not q.unit or not q.unit.isupper()):
         return False  # a row number of a table flattened to text: "3  Tổ chức đào tạo …"
     if q.number_start == block_start and _LIST_NUMBER.match(raw + after):
         return False  # the number of a list item

@@ -34,7 +34,7 @@ _RESULT_HEADINGS = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("resu
 _AIM_HEADING = regex.compile(r"^" + r"[ \t*#_>|]*+" + r"(?:(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|\p{Ll})[.)][ \t]*)?(?i:"
                              + _alternation(_words("aim_in_rules")) + r")(?![\p{L}])")
 _AIM_IN_RULES = regex.compile(r"(?<![\p{L}])(?i:phấn đấu)(?![\p{L}])")
-_RULE = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("rule_cue")) + r")(?![\p{L}])")
+_RULE = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("rule_cue")) + r")(?![\p{L}])(?![ \t]+(?i:dẫn))")
 _WRAPPER = regex.compile(r"^" + r"[ \t*#_>|]*+" + r"(?i:" + _alternation(_words("wrapper_start")) + r")")
 _RESULT_WORDS = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("result_cue")) + r")(?![\p{L}])")
 # the heading of criteria, a scale or a procedure: its figures are thresholds (SPEC Rulings)
@@ -237,8 +237,8 @@ _CRITERIA_TITLE = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("crite
 
 def _sets_criteria(doc: Document) -> bool:
     """A document whose title announces criteria or a scoring scale: its figures are thresholds."""
-    title = " ".join(_plain(doc.text[b.start:b.end]) for b in doc.blocks[:25]
-                     if b.kind == "heading" or _plain(doc.text[b.start:b.end]).isupper())
+    lines = (_plain(doc.text[b.start:b.end]) for b in doc.blocks[:30] if b.kind != "table")
+    title = " ".join(line for line in lines if len(line.split()) <= 25 and not line.endswith((".", ";")))
     return bool(_CRITERIA_TITLE.search(title[:600]))
 
 
@@ -301,7 +301,9 @@ def extract(doc: Document) -> list[dict]:
             if piece.quantity.unit is None and not _STATES_LEVEL.search(text[piece.start:piece.quantity.start]):
                 continue  # a bare number with no unit and no "đạt", "là" …: a code or a table figure
             sentence = text[piece.sentence_start:piece.sentence_end]
-            if _RULE.search(text, piece.start, piece.quantity.start):
+            clause = max(piece.sentence_start, text.rfind(";", piece.sentence_start, piece.quantity.start) + 1)
+            if _RULE.search(text, min(piece.start, clause), piece.quantity.start) \
+                    and not _TARGET_WORDS.search(text, min(piece.start, clause), piece.quantity.start):
                 continue  # "mức chi phí quản lý bằng 1,7% theo quy định": a rate a rule sets
             if _PREAMBLE.match(sentence) or any(_NOT_LEVEL.search(h) for h in governing[-1:]):
                 continue  # "Căn cứ Luật … 37 luật …"; the items under "Thông số kỹ thuật:"
