@@ -42,6 +42,7 @@ _CRITERIA_HEADING = regex.compile(r"^[ \t*#_>|]*+(?:(?:[IVXLC]+|\d{1,2}(?:\.\d{1
                                   + _alternation(_words("criteria_heading")) + r")(?![\p{L}])")
 _CONDITION = regex.compile(r"^[\s*_\-–+•]*(?i:" + _alternation(_words("condition_start")) + r")(?![\p{L}])")
 _PREAMBLE = regex.compile(r"^[\s*_]*(?i:" + _alternation(_words("preamble_start")) + r")(?![\p{L}])")
+_GOES_ON = regex.compile(r"[\s*_\-–+•]*(?i:trong đó|riêng|cụ thể|bao gồm)(?![\p{L}])")
 _NOT_LEVEL = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("not_level_cue")) + r")(?![\p{L}])")
 _PLAN_DOCUMENT = regex.compile(r"(?i:phát động|chương trình hành động)|^[ \t*#_]*(?:KẾ HOẠCH|CHƯƠNG TRÌNH|CHỈ THỊ)\b", regex.M)
 _LOCAL_TARGET = regex.compile(r"(?<!(?i:so với|theo|vượt|đạt|hoàn thành)[ \t](?:các[ \t])?)"
@@ -266,6 +267,8 @@ def extract(doc: Document) -> list[dict]:
         if in_form:
             continue
         opened = _opens_part(block, raw)
+        if not opened and previous_opened and stack and line[:1].islower() and len(line.split()) <= 16:
+            opened = (99, line)  # "2. Mục tiêu cụ" + "thể đến năm 2035": a heading broken by a hard line break
         if opened:
             depth, heading = opened
             if previous_opened and stack and not _NUMBERING.match(line) and depth >= 9 and not line.endswith(":"):
@@ -291,11 +294,16 @@ def extract(doc: Document) -> list[dict]:
             continue  # criteria, a scoring scale, a procedure's requirements
         lead_year = _governing_year(governing)
         section_kind = _governing_kind(governing)
-        scope_at = {}
+        scope_at, cue_at, cue = {}, {}, None
         for s_start, s_end in sentences(text, block.start, block.end):
             scoped = _SCOPE_YEAR.match(text, s_start, min(s_end, s_start + 60))
             scope_year = int(scoped.group(1)) if scoped else scope_year
             scope_at[s_start] = scope_year
+            # a sentence's own cue; "Trong đó, …" goes on with the sentence before it
+            own = ("target" if _TARGET_WORDS.search(text, s_start, s_end) else
+                   "result" if _RESULT_WORDS.search(text, s_start, s_end) else None)
+            cue = own or (cue if _GOES_ON.match(text, s_start, min(s_end, s_start + 20)) else None)
+            cue_at[s_start] = cue
         previous, previous_comparator = None, None
         for piece in pieces(text, block.start, block.end, spans, block.start):
             if piece.quantity.unit is None and not _STATES_LEVEL.search(text[piece.start:piece.quantity.start]):
@@ -324,8 +332,7 @@ def extract(doc: Document) -> list[dict]:
             if not settled:
                 year = scope_at.get(piece.sentence_start) or lead_year or doc_year
             kind = ("target" if _LOCAL_TARGET.search(text[piece.start:piece.quantity.start]) else None) \
-                or section_kind or ("target" if _TARGET_WORDS.search(sentence) else None) \
-                or ("result" if _RESULT_WORDS.search(sentence) else None) or doc_kind
+                or section_kind or cue_at.get(piece.sentence_start) or doc_kind
             record = _record(doc, piece, kind, year, previous_comparator if listed else None)
             out.append(record)
             previous, previous_comparator = piece, record["comparator"]
