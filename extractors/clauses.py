@@ -46,6 +46,11 @@ _NAMING_BEFORE = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("naming
                                r"|(?<![\p{L}])Số[ \t]*:[ \t]*$"  # the label of a document's own number
                                r"|[\p{L}]-$|\b\p{Lu}{2,}[ \t]*$")
 _DESCRIPTIVE_UNITS = {w.casefold() for w in _words("not_measure_unit")}
+# what is measured follows the number only where a noun does ("100% các đơn vị …"), not a
+# bracket, a comma, a function word or a period ("64 người/xã), …", "43,4% giai đoạn 2006 - 2010")
+_NOUN_AFTER = regex.compile(r"[ \t]*+(\p{Ll}+)")
+_PHRASE_END = ({w.casefold() for w in _words("phrase_end") + _words("duration")} | {"giai", "thời"}) \
+    - {"các", "những", "mỗi"}  # a determiner opens the noun phrase
 _KNOWN_UNITS = {w.casefold() for role in ("counted_noun", "measure_unit", "currency", "classifier")
                 for w in _words(role)}
 _YEAR_BEFORE = regex.compile(r"(?i:năm|niên độ|niên khóa)[ \t]*+$")
@@ -214,7 +219,10 @@ def pieces(text: str, start: int, end: int, spans, block_start: int) -> list[Pie
             comparator_words = _COMPARATOR_WORDS.search(lead)
             tail = text[q.end:bounds[i + 1]]
             linked = _LINK_WORDS.search(lead[:len(lead) - (len(comparator_words.group(0)) if comparator_words else 0)])
-            if len(lead.split()) > 10 and len(tail.split()) >= 2 and not linked:
+            follows = _NOUN_AFTER.match(tail)
+            counted = bool(q.unit) and "%" not in q.unit and bool(_LETTER.search(q.unit))
+            if len(lead.split()) > 10 and len(tail.split()) >= 2 and not linked \
+                    and follows and (counted or follows.group(1).casefold() not in _PHRASE_END):
                 # "… với 100% các đơn vị thực hiện tốt": what is measured follows the number
                 begin = q.start - (len(comparator_words.group(0)) if comparator_words else 0)
             out.append(Piece(q, begin, _piece_end(text, q, bounds[i + 1]), s_start, s_end))
