@@ -48,6 +48,8 @@ _NAMING_BEFORE = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("naming
 _DESCRIPTIVE_UNITS = {w.casefold() for w in _words("not_measure_unit")}
 # what is measured follows the number only where a noun does ("100% các đơn vị …"), not a
 # bracket, a comma, a function word or a period ("64 người/xã), …", "43,4% giai đoạn 2006 - 2010")
+_ITEM_NUMBER = regex.compile(r"\d{1,2}[.)][ \t]+\p{Lu}")
+_AFTER_DIGIT_OR_MARK = regex.compile(r"(?:^|[\d*.])[ \t]*$")  # not after a label "đảng viên: 97. Năm …"
 _NOUN_AFTER = regex.compile(r"[ \t]*+(\p{Ll}+)")
 _PHRASE_END = ({w.casefold() for w in _words("phrase_end") + _words("duration")} | {"giai", "thời"}) \
     - {"các", "những", "mỗi"}  # a determiner opens the noun phrase
@@ -123,7 +125,8 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def is_measure_number(text: str, q: Quantity, spans, block_start: int) -> bool:
+def is_measure_number(text: str, q: Quantity, spans, block_start: int, facts: bool = False) -> bool:
+    """Whether q states a level; `facts` (a footnote's statistics) keeps counts of tasks too."""
     if _inside(spans, q.number_start):
         return False
     raw = text[q.number_start:q.end]
@@ -138,7 +141,7 @@ def is_measure_number(text: str, q: Quantity, spans, block_start: int) -> bool:
             int(q.unit[1:].split()[0]) <= 12 and (q.unit[1:].isdigit() or q.unit.split(" ", 1)[1].casefold() not in _KNOWN_UNITS)
             and q.value <= 31 and not _LINK_WORDS.search(text[max(block_start, q.start - 12):q.start]))):
         return False  # "71/2010/…" a number of an instrument, "nhân dịp 1/6" a day, "24/7 đáp ứng"
-    if q.unit and q.unit.casefold() in _ONLY_ACHIEVED \
+    if q.unit and not facts and q.unit.casefold() in _ONLY_ACHIEVED \
             and not _ACHIEVED.search(text[max(block_start, q.number_start - 40):q.number_start]):
         return False  # "8 nhiệm vụ" of a plan is a count of its tasks; "hoàn thành 8 nhiệm vụ" a result
     if q.unit and q.unit.casefold() in _DURATIONS and not q.is_range:
@@ -157,6 +160,9 @@ def is_measure_number(text: str, q: Quantity, spans, block_start: int) -> bool:
     if _CELL_START.search(text[max(block_start, q.number_start - 3):q.number_start]) \
             and _CAPITALISED_WORD.match(text[q.number_end:q.number_end + 8]) and (not q.unit or not q.unit.isupper()):
         return False  # a row number of a table flattened to text: "3  Tổ chức đào tạo …"
+    if q.unit is None and _ITEM_NUMBER.match(text, q.number_start, q.number_start + 12) \
+            and _AFTER_DIGIT_OR_MARK.search(text, max(0, q.number_start - 4), q.number_start):
+        return False  # "… năm 2015 3. Quy định chuyển tiếp": the number of a list item run into the text
     if q.number_start == block_start and _LIST_NUMBER.match(raw + after):
         return False  # the number of a list item
     if before.endswith("(") and text[q.end:q.end + 1] == ")" and q.unit is None:
@@ -164,7 +170,7 @@ def is_measure_number(text: str, q: Quantity, spans, block_start: int) -> bool:
     return True
 
 
-def pieces(text: str, start: int, end: int, spans, block_start: int) -> list[Piece]:
+def pieces(text: str, start: int, end: int, spans, block_start: int, facts: bool = False) -> list[Piece]:
     """Quantities of the prose in text[start:end], each with the piece of its sentence."""
     out: list[Piece] = []
     for s_start, s_end in sentences(text, start, end):
@@ -175,7 +181,7 @@ def pieces(text: str, start: int, end: int, spans, block_start: int) -> list[Pie
             if named_end is not None and _LIST_JOIN.fullmatch(text[named_end:q.number_start]):
                 named_end = q.end
                 continue
-            if not is_measure_number(text, q, spans, block_start):
+            if not is_measure_number(text, q, spans, block_start, facts):
                 named_end = q.end if _NAMING_BEFORE.search(text[max(block_start, q.number_start - 16):q.number_start]) else None
                 continue
             named_end = None
