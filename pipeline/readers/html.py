@@ -18,10 +18,13 @@ _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "
            "article", "main", "table", "ul", "ol", "td", "th", "tr", "center", "address"}
 _CHARSET = regex.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", regex.I)
 _MAX_LINK_DENSITY = 0.5
+# libxml2 stops at an attribute value over 10 MB (an inline image, say) and silently drops
+# the rest of the page: such values, never visible text, are emptied before parsing.
+_HUGE_ATTRIBUTE = regex.compile(r"""(=\s*)(["'])[^"'<>]{65536,}+\2""")
 
 
 def read(data: bytes, source: str) -> Document:
-    text = _decode(data)
+    text = _HUGE_ATTRIBUTE.sub(r"\1\2\2", _decode(data))
     check_text(text)
     try:
         if regex.search(r"<(?:html|body)[\s>]", text[:5000], regex.I):
