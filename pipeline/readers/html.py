@@ -22,10 +22,13 @@ _CHARSET = regex.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", regex.I)
 _MAX_LINK_DENSITY = 0.5
 # libxml2 stops at 256 levels of nesting and drops the rest of the page without this
 _PARSER = lxml.html.HTMLParser(huge_tree=True)
+# libxml2 stops at an attribute value over 10 MB (an inline image, say) and silently drops
+# the rest of the page: such values, never visible text, are emptied before parsing.
+_HUGE_ATTRIBUTE = regex.compile(r"""(=\s*)(["'])[^"'<>]{65536,}+\2""")
 
 
 def read(data: bytes, source: str) -> Document:
-    text = _without_front_matter(normalise(_decode(data)))
+    text = _without_front_matter(normalise(_HUGE_ATTRIBUTE.sub(r"\1\2\2", _decode(data))))
     check_text(text)
     try:
         if regex.search(r"<(?:html|body)[\s>]", text[:5000], regex.I):
