@@ -14,7 +14,7 @@ import regex
 from .. import encodings
 from schemas.document import Document, DocumentBuilder, doc_id_for
 from schemas.text import classify_heading, fold, normalise
-from . import ReadError
+from . import ReadError, portal, segmented
 
 FOOTNOTE_MARK = "\ufffd"
 _FIRST_FOOTNOTE = regex.compile(r"(?m)^[ \t]*\ufffd")
@@ -44,6 +44,8 @@ def check_text(text: str) -> None:
 def read(data: bytes, source: str) -> Document:
     text, encoding = decode(data)
     check_text(text)
+    if segmented.is_segmented(text):  # an NLP corpus's word-segmented text, made ordinary first
+        text = segmented.desegment(normalise(text))
     return document_from_lines(text, doc_id=doc_id_for(data), source=source, format="txt", encoding=encoding)
 
 
@@ -71,13 +73,10 @@ def split_footnotes(text: str) -> tuple[str, list[str]]:
 
 
 # The lists a news portal puts after its article ("Các bài đã đăng", "Hộp thư điện tử",
-# "Mail Box", "Thư viện ảnh" …): where one begins the last part of a page, the rest is cut.
-_PORTAL = regex.compile(r"(?im)^[ \t]*(?:các bài đã đăng|các tin đã đưa|tin liên quan|bài viết liên quan|tin cùng chuyên mục|"
-                        r"xem thêm|hộp thư điện tử|mail box|thư viện ảnh|website đơn vị|liên kết website)[ \t:]*$")
-
-
+# "Mail Box", "Thư viện ảnh" …, extractors/data/portal_boilerplate.tsv): where one begins the
+# last part of a page, the rest is cut.
 def without_portal(text: str) -> str:
-    m = _PORTAL.search(text, int(len(text) * 0.5))
+    m = portal.news_list_pattern().search(text, int(len(text) * 0.5))
     if not m:
         return text
     rest = [line for line in text[m.start():].split("\n") if line.strip()]
