@@ -38,7 +38,7 @@ def e(value) -> str:
 
 
 def _year(date) -> int | None:
-    return int(date[:4]) if isinstance(date, str) and regex.match(r"\d{4}", date) else None
+    return int(date[:4]) if isinstance(date, str) and date[:4].isdigit() and len(date) >= 4 else None
 
 
 def _anchor(prefix: str, key: str) -> str:
@@ -229,11 +229,13 @@ def chart_series(series: dict, n: int) -> str:
 
 # ---------------------------------------------------------------------------- data
 
+_NOT_WORDING = regex.compile(r"\b\d{4}\b|[^\w%‰]+")
+
+
 def _indicator_key(indicator: str | None, unit: str | None) -> tuple[str, str]:
     """Measures of one indicator share this key: the wording folded, punctuation and years
     dropped (the year is compared apart), and the unit."""
-    words = regex.sub(r"\b\d{4}\b", " ", fold(indicator or ""))
-    words = regex.sub(r"[^\w%‰]+", " ", words)
+    words = _NOT_WORDING.sub(" ", fold(indicator or ""))
     return " ".join(words.split()), fold(unit or "")
 
 
