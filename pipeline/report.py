@@ -207,7 +207,10 @@ def chart_target_pair(pair: dict, n: int) -> str:
             ax.plot([p[0] for p in points], [p[1] for p in points], marker=marker, color=colour,
                     linestyle="none" if kind == "target" else "-", markerfacecolor="none" if kind == "target" else colour,
                     label=kind)
+    years = [p["x"] for p in pair["points"]]
+    ax.set_xlim(min(years) - 0.5, max(years) + 0.5)
     _integers(ax.xaxis)
+    ax.margins(y=0.2)
     ax.set_ylabel(pair["unit"] or "", fontsize=7)
     _style_axes(ax)
     return _svg(fig, f"target-{n}", f"targets and results: {pair['indicator']}")
@@ -271,9 +274,10 @@ def targets_and_results(records: list[dict]) -> tuple[list[dict], list[dict]]:
                          "targets": [m for m in found if m["kind"] == "target"],
                          "results": [m for m in found if m["kind"] == "result"],
                          "kind": "target" if all(m["kind"] == "target" for m in found) else "result"})
-        if matched:
+        drawable = {m["kind"] for m in group["measures"] if m["x"] is not None}
+        if drawable == {"target", "result"}:
             pairs.append({"indicator": group["indicator"], "unit": group["unit"],
-                          "points": group["measures"]})
+                          "points": [m for m in group["measures"] if m["x"] is not None]})
     rows.sort(key=lambda r: (not r["matched"], fold(r["indicator"]), r["year"] is None, r["year"] or 0))
     pairs.sort(key=lambda p: (-len(p["points"]), fold(p["indicator"])))
     return rows, pairs
@@ -475,7 +479,7 @@ class Report:
                 figures.append(f"<figure>{chart_target_pair(pair, n)}<figcaption>{e(_short(pair['indicator'], 120))}"
                                f"{' (' + e(pair['unit']) + ')' if pair['unit'] else ''}"
                                f' <span class="muted">○ target, ■ result</span></figcaption></figure>')
-            parts.append(f"<h3>Indicators with both targets and results</h3><div class='grid'>{''.join(figures)}</div>"
+            parts.append(f"<h3>Targets and results over the years</h3><div class='grid'>{''.join(figures)}</div>"
                          f'<p class="muted">A year-less measure is drawn at its document\'s year (or the end of '
                          f"its term).</p>")
 
@@ -488,10 +492,12 @@ class Report:
                             cell(r["targets"]), cell(r["results"])] for r in chosen], "targets")
         matched = [r for r in rows if r["matched"]]
         unmatched = [r for r in rows if not r["matched"]]
-        parts.append(f"<h3>Matched: {len(matched)} indicator-years</h3>" + (table(matched) if matched else
+        indicators = len({(fold(r["indicator"]), r["unit"]) for r in matched})
+        parts.append(f"<h3>Indicators with both targets and results: {indicators}, by year</h3>"
+                     + (table(matched) if matched else
                      "<p>No indicator has both a target and a result under the same wording and unit.</p>"))
-        parts.append(f"<details><summary>Unmatched: {len(unmatched)} indicator-years with only targets or only "
-                     f"results</summary>{table(unmatched)}</details>")
+        parts.append(f"<details><summary>Unmatched: {len(unmatched)} indicator-years of indicators with only targets "
+                     f"or only results</summary>{table(unmatched)}</details>")
         return "".join(parts)
 
     def statistics_section(self) -> str:
