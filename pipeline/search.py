@@ -184,6 +184,10 @@ def open_index(kb_dir: str | Path) -> sqlite3.Connection:
     except (OSError, sqlite3.OperationalError):
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
+    except BaseException:  # a damaged base, Ctrl-C: no half-built index left behind
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise
     scratch = Path(tempfile.mkdtemp(prefix="vnkb-search-")) / INDEX
     try:
         _build(kb_dir, scratch, stamp)

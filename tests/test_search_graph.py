@@ -119,3 +119,14 @@ def test_graph_has_documents_and_instruments_with_weighted_mention_edges(base, t
 def test_graph_refuses_a_format_it_cannot_write(base, tmp_path):
     result = run("graph", base, "-o", tmp_path / "cites.png")
     assert result.exit_code == 2 and ".gexf or .graphml" in result.output
+
+
+def test_a_damaged_base_is_a_one_line_error_and_leaves_no_half_built_index(base):
+    with open(base / "documents.jsonl", "a", encoding="utf-8") as fh:
+        fh.write('{"doc_id": "dddd", "text": "cắt ngang\n')
+    for command in (["search", base, "hội nghị"], ["cites", base, "--ref", "05-CT/TW"], ["graph", base, "-o",
+                                                                                       base / "g.gexf"]):
+        result = run(*command)
+        assert result.exit_code == 1 and "documents.jsonl: line 4 is not JSON" in result.output, command
+        assert "Traceback" not in result.output
+    assert sorted(p.name for p in base.iterdir()) == ["documents.jsonl", "errors.csv"]
