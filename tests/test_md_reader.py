@@ -179,3 +179,79 @@ Cảm ơn đã dùng ThuVienPhapLuat.vn
     assert "năm 2023 kết luận" not in doc.text
     assert "protected" not in doc.text
     assert doc.blocks[-1].text == "Liên hệ hộp thư để biết thêm."
+
+
+def test_footnote_block_before_an_appendix():
+    text = """Tỉnh đã hoàn thành 12 công trình nước sạch***[1]**.
+
+[1] Trong đó 7 công trình
+ở các xã biên giới.
+
+**PHỤ LỤC**
+
+|
+**STT**
+|
+**Công trình**
+|
+|
+1
+|
+Nhà máy nước xã Sín Chải
+|
+"""
+    doc = md(text)
+    assert [f.text for f in doc.footnotes] == ["Trong đó 7 công trình ở các xã biên giới."]
+    assert doc.text[:doc.footnotes[0].anchor].endswith("nước sạch")
+    assert len(doc.tables) == 1 and doc.tables[0].grid[1] == ["1", "Nhà máy nước xã Sín Chải"]
+    assert any(b.text == "PHỤ LỤC" for b in doc.blocks)
+
+
+def test_letterhead_cells_set_on_one_line():
+    doc = md("BỘ Y TẾ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc--------------- |\n"
+             "Số: 21/2024/TT-BYT |\n|\n\n**THÔNG TƯ**\n\nQuy định về khám sức khỏe định kỳ.\n")
+    assert [b.text for b in doc.blocks][:5] == ["BỘ Y TẾ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                                "Độc lập - Tự do - Hạnh phúc", "Số: 21/2024/TT-BYT", "THÔNG TƯ"]
+    assert doc.tables == [] and "|" not in doc.text
+
+
+def test_front_matter_is_not_text():
+    doc = md("---\ntitle: Kế hoạch 12/KH-SYT\nsource: https://soyte.example.vn/12\ndate: 2024-02-01\n---\n\n"
+             "**KẾ HOẠCH**\n\nTiêm chủng mở rộng năm 2024.\n")
+    assert [b.text for b in doc.blocks] == ["KẾ HOẠCH", "Tiêm chủng mở rộng năm 2024."]
+
+
+def test_portal_summary_before_the_letterhead_is_dropped():
+    text = """Đang tải văn bản...
+#
+Quyết định 77/QĐ-UBND về giá dịch vụ
+**Số hiệu:**
+|
+77/QĐ-UBND
+|
+|
+**Tình trạng:**
+|
+Đã biết
+|
+## Giá dịch vụ khám bệnh mới từ 01/7/2024
+**Ngày 20/6/2024, UBND tỉnh ban hành Quyết định 77/QĐ-UBND về giá dịch vụ.**
+Theo đó, giá khám bệnh tăng 5%.
+|
+**ỦY BAN NHÂN DÂN
+TỈNH GIA LAI**
+|
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
+Độc lập - Tự do - Hạnh phúc
+|
+|
+Số: 77/QĐ-UBND
+|
+*Gia Lai, ngày 20 tháng 6 năm 2024*
+|
+
+**QUYẾT ĐỊNH**
+"""
+    doc = md(text)
+    assert doc.blocks[0].text == "ỦY BAN NHÂN DÂN TỈNH GIA LAI"
+    assert "tăng 5%" not in doc.text and "Giá dịch vụ khám bệnh mới" not in doc.text

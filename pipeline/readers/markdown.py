@@ -12,6 +12,9 @@
 """
 from __future__ import annotations
 
+import json
+from functools import lru_cache
+
 import regex
 
 from schemas.document import Document, DocumentBuilder, doc_id_for
@@ -36,6 +39,8 @@ _BODY_START = regex.compile(r"^\[(\d{1,3})\][ \t]*")
 # a footnote mark while lines are being joined: kept as one private-use character
 # and the number, so joining and heading rules see ordinary text around it
 _SENTINEL = regex.compile(r"[ \t]*\ue000(\d+)\ue001")
+_GLUED_RULE = regex.compile(r"-{3,}|_{3,}")
+_GLUED_LINE = regex.compile(r"(?<=\p{Lu}{3})(?=\p{Lu}\p{Ll}+[ \t])")
 _CLOSED = (".", ":", ";", "!", "?", "…")
 _WRAP_WIDTH = 45  # a line this long that stops mid-sentence was wrapped by the export
 _BARE_ITEM = regex.compile(r"^(?:[a-zđ]|\d{1,2}|[IVX]{1,4})[.)]$")
@@ -44,14 +49,45 @@ _BARE_ITEM = regex.compile(r"^(?:[a-zđ]|\d{1,2}|[IVX]{1,4})[.)]$")
 def read(data: bytes, source: str) -> Document:
     text, encoding = decode(data)
     check_text(text)
-    lines = portal.without_wrapper(normalise(text).split("\n"))
+    lines = portal.without_wrapper(_without_front_matter(normalise(text).split("\n")))
     builder = DocumentBuilder()
     _Reader(lines).build(builder)
     return builder.build(doc_id=doc_id_for(data), source=source, format="md", encoding=encoding)
 
 
+_FIELD = regex.compile(r"^[ \t]*[\w-]+[ \t]*:")
+
+
+def _without_front_matter(lines: list[str]) -> list[str]:
+    """A crawl record before the document (YAML between `---` lines, or a JSON object) is
+    not the document's text."""
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return lines
+    if lines[first].strip() == "---":
+        end = next((j for j in range(first + 1, min(first + 60, len(lines))) if lines[j].strip() == "---"), None)
+        if end is not None and all(_FIELD.match(x) or not x.strip() or x.startswith((" ", "\t", "-"))
+                                   for x in lines[first + 1:end]):
+            return lines[end + 1:]
+    elif lines[first].lstrip().startswith("{"):
+        text = "\n".join(lines[first:])
+        try:
+            _, end = json.JSONDecoder().raw_decode(text.lstrip())
+        except ValueError:
+            return lines
+        rest = text.lstrip()[end:]
+        return rest.split("\n")
+    return lines
+
+
+_MARKUP = regex.compile(r"[*_\[!#\\]")
+
+
+@lru_cache(maxsize=8192)
 def plain(line: str) -> str:
     """A line's visible text: images, link targets, emphasis, heading marks and escapes gone."""
+    if not _MARKUP.search(line):
+        return _SPACES.sub(" ", line).strip()
     line = _IMAGE.sub("", line)
     line = _LINK.sub(r"\1", line)
     line = _HEADING.sub("", line)
@@ -68,7 +104,7 @@ def _is_bold(raw: str) -> bool:
 
 class _Reader:
     def __init__(self, lines: list[str]) -> None:
-        self.lines = lines
+        self.lines = lines = _inline_cells(lines)
         # an export that puts blank lines between paragraphs also ends each table with one
         outside = [line for line in lines if not _PIPE_ONLY.match(line)]
         self.spaced = sum(1 for line in outside if not line.strip()) >= 0.15 * max(len(outside), 1)
@@ -136,7 +172,7 @@ class _Reader:
     # ---- splitting the lines ------------------------------------------------------------
     def _split(self) -> None:
         lines = self.lines
-        body_end = self._footnote_region()
+        body_end, resume = self._footnote_region()
         group: list[str] = []
 
         def flush():
@@ -146,15 +182,20 @@ class _Reader:
             group = []
 
         i = 0
-        while i < body_end:
+        while i < len(lines):
+            if i == body_end:  # the footnote bodies; an appendix may follow them
+                flush()
+                i = resume
+                body_end = len(lines) + 1
+                continue
             line = lines[i]
             if _PIPE_ONLY.match(line):
                 flush()
-                i = self._cell_block(i, body_end)
+                i = self._cell_block(i, min(body_end, len(lines)))
                 continue
             if _PIPE_ROW.match(line):
                 flush()
-                i = self._pipe_table(i, body_end)
+                i = self._pipe_table(i, min(body_end, len(lines)))
                 continue
             if not line.strip() or _RULE.match(line):
                 flush()
@@ -174,15 +215,17 @@ class _Reader:
         text = plain(line)
         return _MARK.sub(lambda m: f"\ue000{m.group(1)}\ue001", text)
 
-    def _footnote_region(self) -> int:
-        """Where the footnote bodies begin ([1] …, [2] … in order, to the end), after a body
-        that holds the marks; the bodies are collected into self.notes."""
+    def _footnote_region(self) -> tuple[int, int]:
+        """Where the footnote bodies begin ([1] …, [2] … in order, after a body that holds
+        the marks) and where the text goes on after them: the end, or an appendix (a table,
+        a "PHỤ LỤC" or "Phần" heading) after the last body. The bodies go to self.notes."""
         lines = self.lines
+        none = (len(lines), len(lines))
         starts = [(i, int(m.group(1))) for i, line in enumerate(lines)
                   if (m := _BODY_START.match(plain(line))) and not _PIPE_ONLY.match(line)]
         first = next((k for k, (i, n) in enumerate(starts) if n == 1), None)
         if first is None:
-            return len(lines)
+            return none
         chain = [starts[first]]
         for i, n in starts[first + 1:]:
             if n == chain[-1][1] + 1:
@@ -190,13 +233,25 @@ class _Reader:
         begin = chain[0][0]
         body_text = "\n".join(plain(line) for line in lines[:begin])
         if not regex.search(r"\[1\]", body_text):
-            return len(lines)
+            return none
+        resume = len(lines)
         for k, (i, n) in enumerate(chain):
-            end = chain[k + 1][0] if k + 1 < len(chain) else len(lines)
+            end = chain[k + 1][0] if k + 1 < len(chain) else self._last_body_end(i)
             body = list(lines[i:end])
             body[0] = _BODY_START.sub("", plain(body[0]))
             self.notes.append((n, [line for line in body if not _PIPE_ONLY.match(line)]))
-        return begin
+            resume = end
+        return begin, resume
+
+    def _last_body_end(self, i: int) -> int:
+        lines = self.lines
+        for j in range(i + 1, len(lines)):
+            if _PIPE_ONLY.match(lines[j]) or _PIPE_ROW.match(lines[j]):
+                return j
+            text = plain(lines[j])
+            if text and not lines[j - 1].strip() and (classify_heading(text) or (None,))[0] == 1:
+                return j
+        return len(lines)
 
     # ---- `|` cell blocks -----------------------------------------------------------------
     def _cell_block(self, i: int, stop: int) -> int:
@@ -205,12 +260,14 @@ class _Reader:
         segments: list[list[str]] = []
         current: list[str] = []
         widest: int | None = None  # cells in the widest row closed so far
+        letterhead = False  # a cell so far reads like a letterhead or signature
         row_len = 0
         j = i + 1
         while j < stop:
             line = lines[j]
             if _PIPE_ONLY.match(line):
                 empty = not any(plain(x) for x in current)
+                letterhead = letterhead or any(_letterhead_line(plain(x)) for x in current)
                 segments.append(current)
                 if empty and row_len:
                     widest = max(widest or 0, row_len)
@@ -221,7 +278,7 @@ class _Reader:
                 j += 1
                 if j >= stop or not lines[j].strip():
                     break
-                if not _PIPE_ONLY.match(lines[j]) and self._block_ends(segments, row_len, widest, lines[j]):
+                if not _PIPE_ONLY.match(lines[j]) and self._block_ends(letterhead, row_len, widest, lines[j]):
                     break
                 continue
             current.append(line)
@@ -232,16 +289,16 @@ class _Reader:
         self._emit_cells(segments)
         return j
 
-    def _block_ends(self, segments, row_len, widest, nxt: str) -> bool:
+    def _block_ends(self, letterhead: bool, row_len: int, widest: int | None, nxt: str) -> bool:
         """After a closing `|`, whether text that follows is the next cell or the text after
         the table. Where the export ends tables with a blank line, it is always a cell;
         else the table ends once a row is as wide as the widest before it, or a one-row
         letterhead/signature has its two cells."""
         if _BODY_START.match(plain(nxt)):
             return True
-        letterhead = row_len >= 2 and any(_letterhead_line(plain(x)) for seg in segments for x in seg)
         if self.spaced:
             return False
+        letterhead = letterhead and row_len >= 2
         if widest is not None:
             return row_len >= widest or letterhead
         return letterhead
@@ -310,12 +367,14 @@ class _Reader:
         without closing its sentence."""
         last = _SENTINEL.sub("", pending[-1]).strip()
         nxt = _SENTINEL.sub("", line).strip()
+        if regex.fullmatch(r"\p{L}+", last) and regex.match(r"[\dIVXL]+\b", nxt):
+            return True  # "Điều" alone, its number on the next line
         if not nxt or _NEW_ITEM.match(nxt) or _BARE_ITEM.match(nxt):
             return False
         if blank_separated:
             return True
-        if _BARE_ITEM.match(last):
-            return True
+        if _BARE_ITEM.match(last) or regex.fullmatch(r"\p{L}+", last) and regex.match(r"[\dIVXL]+\b", nxt):
+            return True  # "a)" or "Điều" alone, its text or number on the next line
         joined = _SENTINEL.sub("", _join(pending))
         if joined.endswith(_CLOSED):
             return False
@@ -325,6 +384,28 @@ class _Reader:
                 and (is_upper_line(nxt) or not classify_heading(nxt)):
             return True
         return _continues([joined], nxt, wrapped=True)
+
+
+def _inline_cells(lines: list[str]) -> list[str]:
+    """Cells some exports set on one line, closed by ` |` ("QUỐC HỘI | CỘNG HÒA … |",
+    "Luật số: 60/2024/QH15 |"), rewritten one cell a line between `|` lines. Only where a
+    cell reads like a letterhead or signature: a `|` in running text stays text."""
+    out: list[str] = []
+    for line in lines:
+        if "|" not in line or _PIPE_ONLY.match(line) or _PIPE_ROW.match(line) or not line.rstrip().endswith("|"):
+            out.append(line)
+            continue
+        pieces = [p.strip() for p in line.split("|")]
+        joined = out and _PIPE_ONLY.match(out[-1])
+        if not joined and not any(_letterhead_line(plain(p)) for p in pieces if p):
+            out.append(line)
+            continue
+        if not joined:
+            out.append("|")
+        for piece in pieces[:-1]:
+            if piece:
+                out.extend([piece, "|"])
+    return out
 
 
 def _join(parts: list[str]) -> str:
@@ -350,7 +431,7 @@ def _letter_lines(segments: list[list[str]]) -> list[str]:
                 continue
             runs = len(regex.findall(r"\*+", raw.replace("(*)", "")))
             before, now = plain(pending[-1]) if pending else "", plain(raw)
-            if pending and (opened % 2 == 1 and len(pending) < 4
+            if pending and (opened % 2 == 1 and len(pending) < 4 or before in ("-", "+", "•")
                             or not _NEW_ITEM.match(now) and (before.endswith(",") or regex.match(r"\p{Ll}", now))
                             or len(before) <= 6 and before.endswith(":")):
                 pending.append(raw)
@@ -361,7 +442,12 @@ def _letter_lines(segments: list[list[str]]) -> list[str]:
             opened += runs
         if pending:
             out.append(_join([plain(p) for p in pending]))
-    return [line for line in out if line]
+    # lines an export ran together: "CHÍNH PHỦ-------", "VIỆT NAMĐộc lập - Tự do - Hạnh phúc"
+    split: list[str] = []
+    for line in out:
+        line = _GLUED_RULE.sub(" ", line).strip()
+        split.extend(p.strip() for p in _GLUED_LINE.split(line) if p.strip())
+    return split
 
 
 def _rows(cells: list[str]) -> list[list[int]]:

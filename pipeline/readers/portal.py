@@ -31,15 +31,27 @@ def _entries(kind: str) -> tuple[frozenset, tuple, tuple]:
     return whole, prefixes, patterns
 
 
+_LONGEST_ENTRY = 300  # characters; a longer line is matched on its start only
+
+
+@lru_cache(maxsize=8192)
+def _key_of(line: str) -> str:
+    return key(line[:_LONGEST_ENTRY])
+
+
 def matches(kind: str, line: str) -> bool:
     """Whether `line` is an entry of this kind."""
     whole, prefixes, patterns = _entries(kind)
-    k = key(line)
+    if not line.strip():
+        return False
+    k = _key_of(line)
     if not k:
         return False
     if k in whole or k.rstrip(" :") in whole or (k.startswith(prefixes) if prefixes else False):
         return True
-    plain = _MARKERS.sub("", line).strip()
+    if not patterns:
+        return False
+    plain = _MARKERS.sub("", line[:_LONGEST_ENTRY]).strip()
     return any(p.match(plain) for p in patterns)
 
 
@@ -63,24 +75,46 @@ def _head_end(lines: list[str]) -> int:
     end = next((i + 1 for i in range(min(limit, len(lines))) if matches("head_end", lines[i])), 0)
     if not end:
         return 0
-    # the info box after it: label cells and their values, in `|` cells or on lines
-    i, pipe_before = end, None
-    while i < len(lines):
-        line = lines[i]
-        if not line.strip() or _PIPE_ONLY.match(line) or not key(line):
-            pipe_before = i if _PIPE_ONLY.match(line) else pipe_before
-            i += 1
-            continue
-        if matches("head_field", line):
-            i += 1
-            while i < len(lines) and (not lines[i].strip() or _PIPE_ONLY.match(lines[i]) or not key(lines[i])):
-                i += 1
-            i += 1  # the value
-            pipe_before = None
-            continue
-        break
+    # the info box after it: a title line, then label cells and their values, in `|` cells
+    # or on lines; the box ends with the value of its last label
+    last_field = None
+    for i in range(end, min(end + 80, len(lines))):
+        if matches("letterhead", lines[i]):
+            break
+        if matches("head_field", lines[i]):
+            last_field = i
+    if last_field is None:
+        return end
+    i = last_field + 1
+    while i < len(lines) and (not lines[i].strip() or _PIPE_ONLY.match(lines[i]) or not key(lines[i])):
+        i += 1
+    i += 1  # the value
     # the document's own first `|` block (its letterhead) keeps the line that opens it
-    return pipe_before if pipe_before is not None else i
+    pipe_before = None
+    while i < len(lines) and (not lines[i].strip() or _PIPE_ONLY.match(lines[i]) or not key(lines[i])):
+        pipe_before = i if _PIPE_ONLY.match(lines[i]) else pipe_before
+        i += 1
+    start = pipe_before if pipe_before is not None else i
+    return _letterhead_block(lines, start) or start
+
+
+def _letterhead_block(lines: list[str], start: int) -> int | None:
+    """Where the portal's own summary of the document ("## Điều kiện … từ 01/12/2025" and a
+    few paragraphs) ends: at the `|` opening the letterhead block (issuer cell, then the
+    national motto) that follows it; None where the document starts right away."""
+    first = start
+    while first < len(lines) and (_PIPE_ONLY.match(lines[first]) or not lines[first].strip()):
+        first += 1
+    if first >= len(lines) or matches("letterhead", lines[first]):
+        return None
+    for m in range(first, min(first + 200, len(lines))):
+        if not matches("letterhead", lines[m]):
+            continue
+        pipes = [j for j in range(m - 1, max(start, m - 15) - 1, -1) if _PIPE_ONLY.match(lines[j])]
+        if len(pipes) >= 2 and not any(_PIPE_ONLY.match(x) for x in lines[pipes[1] + 1:pipes[0]]):
+            return pipes[1]
+        return pipes[0] if pipes else None
+    return None
 
 
 def _tail_start(lines: list[str], start: int) -> int:
