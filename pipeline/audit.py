@@ -75,3 +75,33 @@ def audit(citations: list[dict], documents: list[dict]) -> dict[str, list[dict]]
                           "type": first.get("type"), "mentions": per_doc[doc_id]})
     edges.sort(key=lambda e: (e["source"] or "", e["cited"]))
     return {"cited_instruments": instruments, "citation_conflicts": conflicts, "citation_edges": edges}
+
+
+def instrument_conflicts(citations: list[dict]) -> list[dict]:
+    """One row per numbered instrument whose mentions disagree, for a person to read: each
+    field in dispute with its variants side by side, and how many mentions and documents
+    carry each variant (most carried first)."""
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for c in citations:
+        if c.get("ref_id"):
+            groups[instrument_key(c)].append(c)
+    rows = []
+    for key in sorted(groups):
+        mentions = groups[key]
+        fields = {}
+        for field, agree in (("date", _dates_agree), ("issuer", _issuers_agree)):
+            values = [m[field] for m in mentions if m.get(field)]
+            if not _disagree(values, agree):
+                continue
+            carried = Counter(values)
+            docs = defaultdict(set)
+            for m in mentions:
+                if m.get(field):
+                    docs[m[field]].add(m.get("doc_id"))
+            fields[field] = [{"value": value, "mentions": n, "documents": len(docs[value])}
+                             for value, n in sorted(carried.items(), key=lambda kv: (-kv[1], kv[0]))]
+        if fields:
+            rows.append({"ref_id": mentions[0]["ref_id"], "key": key, "type": mentions[0].get("type"),
+                         "mentions": len(mentions), "documents": len({m.get("doc_id") for m in mentions}),
+                         "fields": fields})
+    return rows
