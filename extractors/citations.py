@@ -411,10 +411,10 @@ def _share_issuers(mentions: list[dict], text: str) -> None:
     """In "A, B và C của Chính phủ" the trailing issuer is each member's issuer."""
     for i in range(len(mentions) - 2, -1, -1):
         a, b = mentions[i], mentions[i + 1]
+        gap = text[a["end"]:b["start"]]
+        # "…;\n" closes an item of a list of grounds, each with its own issuer or none
         if a["issuer"] is None and b["issuer"] and a["ref_id"] and b["ref_id"] \
-                and LIST_GAP.match(text[a["end"]:b["start"]]) \
-                and not ("\n" in text[a["end"]:b["start"]] and ";" in text[a["end"]:b["start"]]):
-            # "…;\n" closes an item of a list of grounds, each with its own issuer or none
+                and LIST_GAP.match(gap) and not ("\n" in gap and ";" in gap):
             a["issuer"] = b["issuer"]
 
 
