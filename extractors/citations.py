@@ -37,7 +37,8 @@ TYPE = r"(?P<type>" + TYPE_PATTERN + r")"
 QUALIFIER = (r"(?P<qual>(?:[ \t]+(?!(?i:của|số|này|nêu|trên)(?![\p{L}]))(?:\p{Ll}+|\p{Lu}+),?){1,4}"
              r"(?=[ \t]+(?i:số)))")
 # "Nghị quyết 02 năm 2021": a bare number with its year names one instrument
-YEARED = r"(?P<byear>[ \t]+(?i:năm)[ \t]+(?P<bare_year>(?:19|20)\d\d)(?!\d))"
+# ("Kế hoạch 5 năm 2021 - 2025" is a five-year plan by its period, not one)
+YEARED = r"(?P<byear>[ \t]+(?i:năm)[ \t]+(?P<bare_year>(?:19|20)\d\d)(?!\d)(?![ \t]*[-–][ \t]*\d))"
 # a symbol's parts; after the first, a part may stand after a stray space ("NĐ- CP",
 # "NQ/ TW") when it is an abbreviation (two capitals at least), never a word such as "Hà"
 _PART = r"[\p{Lu}\d][\p{L}\d]*"
@@ -410,8 +411,10 @@ def _share_issuers(mentions: list[dict], text: str) -> None:
     """In "A, B và C của Chính phủ" the trailing issuer is each member's issuer."""
     for i in range(len(mentions) - 2, -1, -1):
         a, b = mentions[i], mentions[i + 1]
+        gap = text[a["end"]:b["start"]]
+        # "…;\n" closes an item of a list of grounds, each with its own issuer or none
         if a["issuer"] is None and b["issuer"] and a["ref_id"] and b["ref_id"] \
-                and LIST_GAP.match(text[a["end"]:b["start"]]):
+                and LIST_GAP.match(gap) and not ("\n" in gap and ";" in gap):
             a["issuer"] = b["issuer"]
 
 

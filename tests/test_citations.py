@@ -339,3 +339,12 @@ def test_the_number_after_an_amended_law_is_that_laws(write):
     found = cites(write, "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15;")
     assert [(c["name"], c["ref_id"]) for c in found] == [
         ("Luật sửa đổi, bổ sung một số điều của Luật Đất đai", None), (None, "31/2024/QH15")]
+
+
+def test_a_five_year_plan_by_its_period_is_no_citation(write):
+    assert cites(write, "Hoàn thành các chỉ tiêu Kế hoạch 5 năm 2021 - 2025 của tỉnh.") == []
+
+
+def test_items_of_a_list_of_grounds_keep_their_own_issuers(write):
+    found = cites(write, "Quyết định số 14/QĐ-UBND ngày 2/1/2024;\nQuyết định số 15/QĐ-BYT ngày 3/1/2024 của Bộ Y tế;")
+    assert [c["issuer"] for c in found] == [None, "Bộ Y tế"]
