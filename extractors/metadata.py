@@ -170,7 +170,8 @@ def _extract(doc: Document) -> dict:
         meta["term"] = f"{term.group('a')}-{term.group('b')}"
     if title_lines:
         meta["title"] = _trim_title(" ".join(" ".join(t.split()) for t in title_lines), letterhead_issuer)
-        trich_yeu = meta["title"][_TYPE_WORD.match(_fold(meta["title"])).end():].strip()
+        type_word = _TYPE_WORD.match(_fold(meta["title"]))
+        trich_yeu = meta["title"][type_word.end():].strip() if type_word else ""
         meta["subject"] = meta["subject"] or (_SUBJECT_LEAD.sub("", trich_yeu, count=1) or None)
     letterhead = bool(meta["number"] or title_lines or meta["subject"] or meta["recipients"]
                       or meta["distribution"] or _MOTTO.search(header))
