@@ -89,7 +89,7 @@ _RANK = regex.compile(r"^(?:(?:" + _words_pattern(r["title"] for r in _TITLES if
                       + r")\s*)+(?=\p{Lu})")
 
 # "Số: 12/KH-UBND"; a party text prints "Số 15-TB/TU" at the start of its line, with no colon
-_NUMBER = regex.compile(r"(?:(?<![\p{L}/])[Ss]ố\s*:|(?m:^)[ \t]*Số[ \t]+(?=\d))\s*(?P<n>[^\s,;|]*[/-][^\s,;|]*)")
+_NUMBER = regex.compile(r"(?:(?<![\p{L}/])[Ss]ố\s*:|(?m:^)[ \t]*Số[ \t]+(?=\d))\s*(?P<n>(?:\d[^\s,;|]*)?[/-][^\s,;|]*\p{Lu}[^\s,;|]*)")
 _PLACE_DATE = regex.compile(r"(?m)(?:^|[\t|]|[ \t]{2}|_{3,})[ \t]*(?P<place>(?:TP\.[ \t]*)?\p{Lu}\p{Ll}*(?:[ \t]+\p{Lu}\p{Ll}*){0,3})"
                             r"\s*,?\s*ngày[ \t]*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})")
 _RECIPIENTS = regex.compile(r"^(?i:" + _label("recipients") + r")(?![\p{L}])")
