@@ -89,7 +89,7 @@ _RANK = regex.compile(r"^(?:(?:" + _words_pattern(r["title"] for r in _TITLES if
                       + r")\s*)+(?=\p{Lu})")
 
 # "Số: 12/KH-UBND"; a party text prints "Số 15-TB/TU" at the start of its line, with no colon
-_NUMBER = regex.compile(r"(?:(?<![\p{L}/])[Ss]ố\s*:|(?m:^)[ \t]*Số[ \t]+(?=\d))\s*(?P<n>[^\s,;|]*[/-][^\s,;|]*)")
+_NUMBER = regex.compile(r"(?:(?<![\p{L}/])[Ss]ố\s*:|(?m:^)[ \t]*Số[ \t]+(?=\d))\s*(?P<n>(?:\d[^\s,;|]*)?[/-][^\s,;|]*\p{Lu}[^\s,;|]*)")
 _PLACE_DATE = regex.compile(r"(?m)(?:^|[\t|]|[ \t]{2}|_{3,})[ \t]*(?P<place>(?:TP\.[ \t]*)?\p{Lu}\p{Ll}*(?:[ \t]+\p{Lu}\p{Ll}*){0,3})"
                             r"\s*,?\s*ngày[ \t]*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})")
 _RECIPIENTS = regex.compile(r"^(?i:" + _label("recipients") + r")(?![\p{L}])")
@@ -125,6 +125,9 @@ _FORM_LABEL = regex.compile(r"^(?:" + _words_pattern(r["words"] for r in _LETTER
                             + r")\s*:?", regex.IGNORECASE)
 _PARTY_UNIT = regex.compile(r"(?<![\p{L}])Đảng bộ[ \t]+")
 _NEXT_WORD = regex.compile(r"[ \t]+(\p{L}+)")
+_CELL_BREAK = regex.compile(r"[ \t]+(?=(?:" + _words_pattern(r["title"].rstrip(".") for r in _TITLES if r["kind"] == "authority")
+                            + r")\.?[ \t]+\p{Lu})|(?<=[;:])[ \t]+(?=[-+•][ \t])")
+_CAPS_THEN_NAME = regex.compile(r"(?<=\p{Lu}[\p{Lu}\d,.)]*)[ \t]+(?=(?:\p{Lu}\p{Ll}+[ \t]+){1,4}\p{Lu}\p{Ll}+[ \t]*$)")
 _SEGMENTED = regex.compile(r"\p{L}_\p{L}")
 
 
@@ -167,7 +170,8 @@ def _extract(doc: Document) -> dict:
         meta["term"] = f"{term.group('a')}-{term.group('b')}"
     if title_lines:
         meta["title"] = _trim_title(" ".join(" ".join(t.split()) for t in title_lines), letterhead_issuer)
-        trich_yeu = meta["title"][_TYPE_WORD.match(_fold(meta["title"])).end():].strip()
+        type_word = _TYPE_WORD.match(_fold(meta["title"]))
+        trich_yeu = meta["title"][type_word.end():].strip() if type_word else ""
         meta["subject"] = meta["subject"] or (_SUBJECT_LEAD.sub("", trich_yeu, count=1) or None)
     letterhead = bool(meta["number"] or title_lines or meta["subject"] or meta["recipients"]
                       or meta["distribution"] or _MOTTO.search(header))
@@ -199,11 +203,26 @@ def _lines(blocks: list[Block]) -> list[_Line]:
         # a plain-text export joins a wrapped line to the next with a wide gap: split there again
         # and a row's cells, between pipes or tabs ("QUỐC HỘI | CỘNG HÒA …"), are lines of their own
         for raw in regex.split(r"\n|[ \t]*[|\t][ \t]*|[ \t]{2,}(?=\p{Lu})", b.text):
-            text = _MARKUP.sub("", raw.strip()).strip()
-            if _RULE_LINE.match(text):
-                continue
-            out.append(_Line(text, i, first))
-            first = False
+            for part in (_cell_lines(raw) if b.kind == "table" else [raw]):
+                text = _MARKUP.sub("", part.strip()).strip()
+                if _RULE_LINE.match(text):
+                    continue
+                out.append(_Line(text, i, first))
+                first = False
+    return out
+
+
+def _cell_lines(cell: str) -> list[str]:
+    """A letterhead or signature cell whose lines a reader joined: split again before a quyền hạn
+    (TM., KT., …), before a list item after ";" or ":", and where capitals give way to a name."""
+    cell = _CELL_BREAK.sub("\n", cell)
+    out = []
+    for line in cell.split("\n"):
+        m = _CAPS_THEN_NAME.search(line)
+        if m and _caps(line[:m.start()]):
+            out.extend([line[:m.start()], line[m.start():]])
+        else:
+            out.append(line)
     return out
 
 
@@ -328,10 +347,12 @@ def _issuing_body(body_lines: list[str]) -> str | None:
     if at is None:
         return None
     groups: list[list[str]] = []
+    one_line = len(body_lines) == 1
     i = at
     while i < len(words):
         size = _head_at(words, i) or (_office_head_at(words, i) if not groups else 0)
-        if size and groups and words[i][1] and _complete(" ".join(groups[-1])) and not _owner(words, i, size):
+        if size and groups and (words[i][1] and _complete(" ".join(groups[-1])) and not _owner(words, i, size)
+                                or one_line and _joined_parent(groups[-1], words, i, size)):
             groups.append([])
         if not groups:
             groups.append([])
@@ -349,6 +370,23 @@ def _issuing_body(body_lines: list[str]) -> str | None:
                     for k in range(len(issuer.split()))):
             issuer += " " + parent.group(0).upper()
     return _written_name(issuer)
+
+
+def _joined_parent(group: list[str], words: list[tuple[str, bool]], i: int, size: int) -> bool:
+    """Where a reader joined the parent body's line and the issuer's into one ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN
+    SỞ Y TẾ"), a plain head starts the issuer once the parent's name is complete; a name's specific part
+    has two syllables at least, so "BỘ NỘI VỤ", "BỘ QUỐC PHÒNG" hold no second body."""
+    if _BODY_WORDS[_fold(" ".join(w for w, _ in words[i:i + size]))]["kind"] != "head":
+        return False
+    m = _BODY_START.match(_key(" ".join(group)))
+    if not m:
+        return False
+    complement = 0
+    while i + size + complement < len(words) and not _head_at(words, i + size + complement):
+        complement += 1
+    # the new body needs its own specific part too: "XÃ HỘI" ends a ministry's name, it starts no "Hội"
+    return complement >= 2 and (_BODY_WORDS[m.group(0)]["kind"] == "name"
+                                or len(_fold(" ".join(group))[m.end():].split()) >= 2)
 
 
 def _head_at(words: list[tuple[str, bool]], i: int) -> int:
@@ -398,7 +436,8 @@ def _written_name(caps: str) -> str:
         if m and (not out or " " in m.group(0)):  # "Văn phòng Tỉnh ủy"; but "Bộ Quốc phòng" has no "Phòng" in it
             out.append(_BODY_WORDS[m.group(0)]["written"])
             rest = rest[len(m.group(0)):].strip()
-            place, capital_next = False, True
+            # a party committee is followed by its place's name: "Tỉnh ủy Nghệ An"
+            place, capital_next = _BODY_WORDS[m.group(0)]["kind"] == "committee", True
             continue
         # "THƯƠNG BINH VÀ XÃ HỘI": a unit word after "và" or a comma is a word of the name, not a unit
         if (m := _LOCALITY.match(folded)) and not (capital_next and out and out[-1] not in _HEAD_FORMS):

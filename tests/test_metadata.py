@@ -412,3 +412,29 @@ def test_an_upper_case_trich_yeu_ends_where_the_text_begins(write):
     meta = meta_of(write, "notice.txt", text)
     assert meta["kind"] == "conclusion"
     assert meta["title"] == "THÔNG BÁO KẾT LUẬN CỦA PHÓ THỦ TƯỚNG TẠI CUỘC HỌP VỀ CẤP NƯỚC SẠCH NÔNG THÔN"
+
+
+def test_docx_letterhead_and_signature_tables(tmp_path):
+    import docx
+
+    document = docx.Document()
+    head = document.add_table(rows=2, cols=2)
+    head.cell(0, 0).text = "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\nSỞ Y TẾ"
+    head.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    head.cell(1, 0).text = "Số: 321/KH-SYT"
+    head.cell(1, 1).text = "Nghệ An, ngày 5 tháng 6 năm 2024"
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("PHÒNG, CHỐNG DỊCH BỆNH TRUYỀN NHIỄM NĂM 2024")
+    document.add_paragraph("Căn cứ Luật Phòng, chống bệnh truyền nhiễm năm 2007;")
+    document.add_paragraph("Sở Y tế ban hành Kế hoạch phòng, chống dịch bệnh truyền nhiễm năm 2024 như sau:")
+    closing = document.add_table(rows=1, cols=2)
+    closing.cell(0, 0).text = "Nơi nhận:\n- Bộ Y tế;\n- Lưu: VT."
+    closing.cell(0, 1).text = "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nBùi Đình Long"
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    meta = metadata.extract(read(path))
+    assert (meta["kind"], meta["number"]) == ("plan", "321/KH-SYT")
+    assert meta["issuer"] == "Sở Y tế"
+    assert meta["title"] == "KẾ HOẠCH PHÒNG, CHỐNG DỊCH BỆNH TRUYỀN NHIỄM NĂM 2024"
+    assert meta["distribution"] == ["Bộ Y tế", "Lưu: VT"]
+    assert (meta["signer_title"], meta["signer_name"]) == ("PHÓ GIÁM ĐỐC", "Bùi Đình Long")
