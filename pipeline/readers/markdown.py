@@ -41,6 +41,7 @@ _BODY_START = regex.compile(r"^\[(\d{1,3})\][ \t]*")
 _SENTINEL = regex.compile(r"[ \t]*\ue000(\d+)\ue001")
 _GLUED_RULE = regex.compile(r"-{3,}|_{3,}")
 _GLUED_LINE = regex.compile(r"(?<=\p{Lu}{3})(?=\p{Lu}\p{Ll}+[ \t])")
+_LABEL = regex.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}|[a-zđA-Z]|(?i:bước|mục|phần)\s+\d+)[.):]?$")
 _CLOSED = (".", ":", ";", "!", "?", "…")
 _WRAP_WIDTH = 45  # a line this long that stops mid-sentence was wrapped by the export
 _BARE_ITEM = regex.compile(r"^(?:[a-zđ]|\d{1,2}|[IVX]{1,4})[.)]$")
@@ -534,5 +535,13 @@ def _with_header(rows: list[list[str]], bold_rows: list[bool], width: int) -> tu
                 header_rows = 2
         elif len(first) < width:
             grid[0] = first + [first[-1]] * (width - len(first))
+    start = header_rows or 0
+    for k in range(start + 1, len(grid)):
+        row, above = grid[k], grid[k - 1]
+        # a row short of cells under a numbered row lost the cells merged down from it
+        # ("I | Tốt nghiệp THPT | Ban Chỉ đạo" over "Trưởng ban | 692"): they are repeated;
+        # a short row that has its own number is a group row whose cells span across
+        if 0 < len(row) < width and len(above) == width and _LABEL.match(above[0]) and not _LABEL.match(row[0]):
+            grid[k] = above[:width - len(row)] + row
     grid = [r + [""] * (width - len(r)) for r in grid]
     return grid, header_rows
