@@ -295,10 +295,16 @@ class _Reader:
         the table. Where the export ends tables with a blank line, it is always a cell;
         else the table ends once a row is as wide as the widest before it, or a one-row
         letterhead/signature has its two cells."""
-        if _BODY_START.match(plain(nxt)):
+        text = plain(nxt)
+        if _BODY_START.match(text):
             return True
         if self.spaced:
             return False
+        heading = classify_heading(text)
+        if (heading or (None,))[0] == 1:
+            return True  # "PHỤ LỤC II", "Phần I" open a new part, never a cell
+        if heading and heading[0] is not None and nxt.lstrip().startswith("**") and widest is not None:
+            return True  # a bold numbered heading ("**b) Trường hợp …**") after a short last row
         letterhead = letterhead and row_len >= 2
         if widest is not None:
             return row_len >= widest or letterhead
