@@ -299,3 +299,16 @@ Chi khác
     grid = md(text).tables[0].grid
     assert grid[2] == ["1", "Hội đồng thi", "Thư ký", "350"]
     assert grid[3] == ["II", "Chi khác", "", ""]
+
+
+def test_bold_decides_breaks_in_an_export_without_blank_lines():
+    text = """**II. MỤC
+TIÊU CỤ THỂ**
+**1. Về y tế cơ sở**
+Phấn đấu 100% trạm y tế xã có bác sĩ.
+2. Giám đốc Sở Y tế tỉnh Bình
+Phước, Thủ trưởng các đơn vị liên quan chịu trách nhiệm thi hành.
+"""
+    texts = [b.text for b in md(text).blocks]
+    assert texts == ["II. MỤC TIÊU CỤ THỂ", "1. Về y tế cơ sở", "Phấn đấu 100% trạm y tế xã có bác sĩ.",
+                     "2. Giám đốc Sở Y tế tỉnh Bình Phước, Thủ trưởng các đơn vị liên quan chịu trách nhiệm thi hành."]

@@ -204,7 +204,7 @@ class _Reader:
                 continue
             text = self._marked(line)
             if text:
-                group.append(text)
+                group.append(_bold_flag(line) + text)
             elif not _IMAGE.sub("", line).strip():
                 flush()  # an image stands between paragraphs
             i += 1
@@ -364,7 +364,7 @@ class _Reader:
                 out[-1].append(line)
             else:
                 out.append([line])
-        return [_join(p) for p in out]
+        return [_join([_FLAGS.sub("", x) for x in p]) for p in out]
 
     @staticmethod
     def _joins(pending: list[str], line: str, blank_separated: bool) -> bool:
@@ -373,14 +373,24 @@ class _Reader:
         Where none do, a break is a wrap when the next line goes on in lower case, when the
         line before is a bare item mark ("a)"), or when that line ran to the wrap width
         without closing its sentence."""
+        last_flag, next_flag = pending[-1][:1], line[:1]
+        pending = [_FLAGS.sub("", x) for x in pending]
         last = _SENTINEL.sub("", pending[-1]).strip()
-        nxt = _SENTINEL.sub("", line).strip()
+        nxt = _SENTINEL.sub("", _FLAGS.sub("", line)).strip()
         if regex.fullmatch(r"\p{L}+", last) and regex.match(r"[\dIVXL]+\b", nxt):
             return True  # "Điều" alone, its number on the next line
         if not nxt or _NEW_ITEM.match(nxt) or _BARE_ITEM.match(nxt):
             return False
         if blank_separated:
             return True
+        # bold marks what the export set apart: a bold span broken over lines is one line,
+        # a line bold from end to end stands alone, a line opening in bold starts anew
+        if last_flag == _OPEN_BOLD and len(pending) < 4:
+            return True
+        if last_flag == _WHOLE_BOLD:
+            return bool(regex.match(r"\p{Ll}", nxt))
+        if next_flag in (_OPEN_BOLD, _WHOLE_BOLD, _LEAD_BOLD):
+            return False
         if _BARE_ITEM.match(last) or regex.fullmatch(r"\p{L}+", last) and regex.match(r"[\dIVXL]+\b", nxt):
             return True  # "a)" or "Điều" alone, its text or number on the next line
         joined = _SENTINEL.sub("", _join(pending))
@@ -391,7 +401,27 @@ class _Reader:
         if len(last) >= _WRAP_WIDTH and is_upper_line(last) == is_upper_line(nxt) \
                 and (is_upper_line(nxt) or not classify_heading(nxt)):
             return True
+        heading = classify_heading(joined)
+        if len(pending) == 1 and heading and heading[0] is not None and not is_upper_line(joined) \
+                and not classify_heading(nxt):
+            return True  # "2. Thống đốc Ngân hàng Nhà nước" / "Việt Nam, …": the export breaks a first line early
         return _continues([joined], nxt, wrapped=True)
+
+
+_OPEN_BOLD, _WHOLE_BOLD, _LEAD_BOLD = "\ue002", "\ue003", "\ue004"
+_FLAGS = regex.compile("[\ue002\ue003\ue004]")
+
+
+def _bold_flag(raw: str) -> str:
+    """How a raw line sits in bold: opening a span it does not close, bold throughout,
+    or opening with a bold run ("**Điều 9.** Các Bộ trưởng …")."""
+    s = raw.strip()
+    if not s.startswith("**"):
+        return ""
+    runs = s.count("**")
+    if runs % 2:
+        return _OPEN_BOLD
+    return _WHOLE_BOLD if s.endswith("**") else _LEAD_BOLD
 
 
 def _inline_cells(lines: list[str]) -> list[str]:
