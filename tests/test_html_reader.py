@@ -64,3 +64,8 @@ def test_a_news_page_list_and_hidden_addresses_are_not_text():
     doc = read_bytes(page.encode("utf-8"), "tin.html")
     assert "Tin liên quan" not in doc.text and "Tiêm chủng mùa dịch" not in doc.text
     assert "protected" not in doc.text and "Mọi ý kiến xin gửi về hộp thư của Bệnh viện." in doc.text
+
+
+def test_entities_encoded_twice_are_decoded():
+    doc = read_bytes("<p>Tăng cường c&amp;ocirc;ng t&amp;aacute;c phòng chống dịch.</p>".encode(), "frag.html")
+    assert doc.text == "Tăng cường công tác phòng chống dịch."

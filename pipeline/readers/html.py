@@ -3,6 +3,7 @@ whole page, the article is taken with readability (readability-lxml) and the por
 menus, link lists and footers are left out; tables keep their colspan/rowspan merges."""
 from __future__ import annotations
 
+import html as html_entities
 import json
 
 import lxml.html
@@ -20,6 +21,7 @@ _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "
            "article", "main", "table", "ul", "ol", "td", "th", "tr", "center", "address"}
 _CHARSET = regex.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", regex.I)
 _MAX_LINK_DENSITY = 0.5
+_ENTITY = regex.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 # libxml2 stops at 256 levels of nesting and drops the rest of the page without this
 _PARSER = lxml.html.HTMLParser(huge_tree=True)
 # libxml2 stops at an attribute value over 10 MB (an inline image, say) and silently drops
@@ -212,7 +214,10 @@ def _text(el, only_own: bool = False) -> str:
         for br in el.iter("br"):
             br.tail = "\n" + (br.tail or "")
         parts = [el.text_content()]
-    lines = [" ".join(line.split()) for line in normalise("".join(parts)).split("\n")]
+    joined = "".join(parts)
+    if "&" in joined and _ENTITY.search(joined):  # entities encoded twice ("&amp;ocirc;") show as "&ocirc;"
+        joined = html_entities.unescape(joined)
+    lines = [" ".join(line.split()) for line in normalise(joined).split("\n")]
     return "\n".join(line for line in lines if line).strip()
 
 
