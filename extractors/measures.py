@@ -159,9 +159,16 @@ def measure_year(text: str, piece: Piece) -> tuple[int | None, bool]:
 
 
 def document_year(doc: Document) -> int | None:
-    """The one year a document is about, read from its opening blocks; None for a term."""
+    """The one year a document is about, read from its opening blocks; None for a term or a
+    period ("Quy hoạch … thời kỳ 2021-2030" in the title)."""
     opening = " ".join(b.text for b in doc.blocks[:6] if b.kind in ("heading", "paragraph"))[:1500]
-    if _YEAR_SPAN.search(opening[:600]):
+    title = []
+    for b in doc.blocks[:20]:  # the letterhead and the title, up to the first sentence of prose
+        line = doc.text[b.start:b.end]
+        if b.kind == "table" or (b.kind == "paragraph" and line.rstrip().endswith((".", ";"))):
+            break
+        title.append(line)
+    if _YEAR_SPAN.search(opening[:600]) or _YEAR_SPAN.search(" ".join(title)[:1500]):
         return None
     first = YEAR.search(opening[:600])
     return int(first.group(1)) if first else None
