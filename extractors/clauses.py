@@ -144,8 +144,8 @@ def is_measure_number(text: str, q: Quantity, spans, block_start: int, facts: bo
     if q.unit and not facts and q.unit.casefold() in _ONLY_ACHIEVED \
             and not _ACHIEVED.search(text[max(block_start, q.number_start - 40):q.number_start]):
         return False  # "8 nhiệm vụ" of a plan is a count of its tasks; "hoàn thành 8 nhiệm vụ" a result
-    if q.unit and q.unit.casefold() in _DURATIONS and not q.is_range:
-        return False  # a duration ("Trong 5 năm", "Kế hoạch 05 năm")
+    if q.unit and q.unit.casefold() in _DURATIONS and (not q.is_range or q.value == 0):
+        return False  # a duration ("Trong 5 năm", "Kế hoạch 05 năm"), a phase ("0-48 giờ")
     digits = text[q.number_start:q.number_start + 12]
     if _LEADING_ZERO.match(digits) or _LONG_DIGITS.match(digits):
         return False  # a code: "0118119" (a form's row code), "028" (an area code), "70000"

@@ -42,6 +42,7 @@ _CRITERIA_HEADING = regex.compile(r"^[ \t*#_>|]*+(?:(?:[IVXLC]+|\d{1,2}(?:\.\d{1
                                   + _alternation(_words("criteria_heading")) + r")(?![\p{L}])")
 _CONDITION = regex.compile(r"^[\s*_\-–+•]*(?i:" + _alternation(_words("condition_start")) + r")(?![\p{L}])")
 _PREAMBLE = regex.compile(r"^[\s*_]*(?i:" + _alternation(_words("preamble_start")) + r")(?![\p{L}])")
+_PRESENT = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("present_cue")) + r")(?![\p{L}])")
 _GOES_ON = regex.compile(r"[\s*_\-–+•]*(?i:trong đó|riêng|cụ thể|bao gồm)(?![\p{L}])")
 _NOT_LEVEL = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("not_level_cue")) + r")(?![\p{L}])")
 _PLAN_DOCUMENT = regex.compile(r"(?i:phát động|chương trình hành động)|^[ \t*#_]*(?:KẾ HOẠCH|CHƯƠNG TRÌNH|CHỈ THỊ)\b", regex.M)
@@ -82,6 +83,10 @@ _YEAR_SPAN = regex.compile(r"(?:19|20)\d\d[ \t]*[-–][ \t]*(?:19|20)\d\d")
 _MARKUP_CHARS = regex.compile(r"[*_#>|]+")
 
 
+_CHANGE_THEN_QUALIFIER = regex.compile(r"(?<![\p{L}])(?i:(giảm)|tăng)(?:[ \t]+(?i:thêm|bình quân|mỗi năm|hằng năm|hàng năm))?"
+                                       r"[ \t]+(?i:ít nhất|tối thiểu|trên|hơn|khoảng|gần|không dưới)[ \t]*+$")
+
+
 def comparator(text: str, piece: Piece, previous: str | None = None) -> str:
     """`previous` is the comparator of the quantity before in a bare list ("ít nhất 2 tập
     thể, 10 cá nhân"), which this one shares."""
@@ -96,6 +101,9 @@ def comparator(text: str, piece: Piece, previous: str | None = None) -> str:
     change = _CHANGE_LEAD.match(lead)
     if change and not _STATED_LEVEL.search(lead):
         return "decrease" if change.group(1) else "increase"  # "giảm tỷ suất sinh thô 0,2 ‰"
+    change_then = _CHANGE_THEN_QUALIFIER.search(before)
+    if change_then:  # "tăng thêm ít nhất 10%", "giảm trên 5%": the change, qualified
+        return "decrease" if change_then.group(1) else "increase"
     best, best_start = None, None
     for pattern, comp in _COMPARATORS:  # the longest comparator ending right before the number
         m = pattern.search(before)
@@ -151,9 +159,16 @@ def measure_year(text: str, piece: Piece) -> tuple[int | None, bool]:
 
 
 def document_year(doc: Document) -> int | None:
-    """The one year a document is about, read from its opening blocks; None for a term."""
+    """The one year a document is about, read from its opening blocks; None for a term or a
+    period ("Quy hoạch … thời kỳ 2021-2030" in the title)."""
     opening = " ".join(b.text for b in doc.blocks[:6] if b.kind in ("heading", "paragraph"))[:1500]
-    if _YEAR_SPAN.search(opening[:600]):
+    title = []
+    for b in doc.blocks[:20]:  # the letterhead and the title, up to the first sentence of prose
+        line = doc.text[b.start:b.end]
+        if b.kind == "table" or (b.kind == "paragraph" and line.rstrip().endswith((".", ";"))):
+            break
+        title.append(line)
+    if _YEAR_SPAN.search(opening[:600]) or _YEAR_SPAN.search(" ".join(title)[:1500]):
         return None
     first = YEAR.search(opening[:600])
     return int(first.group(1)) if first else None
@@ -301,6 +316,7 @@ def extract(doc: Document) -> list[dict]:
             scope_at[s_start] = scope_year
             # a sentence's own cue; "Trong đó, …" goes on with the sentence before it
             own = ("target" if _TARGET_WORDS.search(text, s_start, s_end) else
+                   "present" if _PRESENT.search(text, s_start, s_end) else
                    "result" if _RESULT_WORDS.search(text, s_start, s_end) else None)
             cue = own or (cue if _GOES_ON.match(text, s_start, min(s_end, s_start + 20)) else None)
             cue_at[s_start] = cue
@@ -331,8 +347,10 @@ def extract(doc: Document) -> list[dict]:
             year, settled = measure_year(text, piece)
             if not settled:
                 year = scope_at.get(piece.sentence_start) or lead_year or doc_year
+            stated = cue_at.get(piece.sentence_start)
             kind = ("target" if _LOCAL_TARGET.search(text[piece.start:piece.quantity.start]) else None) \
-                or section_kind or cue_at.get(piece.sentence_start) or doc_kind
+                or ("result" if stated == "present" else None) or section_kind \
+                or {"present": "result"}.get(stated, stated) or doc_kind
             record = _record(doc, piece, kind, year, previous_comparator if listed else None)
             out.append(record)
             previous, previous_comparator = piece, record["comparator"]

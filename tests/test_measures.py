@@ -163,3 +163,12 @@ def test_measures_cost_grows_linearly_with_the_document(write):
     t0 = time.perf_counter(); measures.extract(docs[0]); t1 = time.perf_counter()
     measures.extract(docs[1]); t2 = time.perf_counter()
     assert (t2 - t1) / 20 < 4 * (t1 - t0) + 0.02
+
+
+def test_a_plans_present_state_is_a_result_and_a_qualified_change_a_change(write):
+    text = ("KẾ HOẠCH\n\nPhát triển mạng lưới trạm sạc xe điện tỉnh Bắc Ninh đến năm 2030\n\n"
+            "II. MỤC TIÊU\n\nHiện nay toàn tỉnh có 46 trạm sạc công cộng.\n\n"
+            "1. Mục tiêu đến năm 2030\n\n- Phấn đấu tăng thêm ít nhất 30% số trạm sạc tại khu đô thị.\n")
+    found = {m["value"]: m for m in measures_of(write, text)}
+    assert (found[46]["kind"], found[30]["kind"]) == ("result", "target")
+    assert (found[30]["comparator"], found[30]["year"]) == ("increase", 2030)
