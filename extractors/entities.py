@@ -379,6 +379,15 @@ def _walk(text: str, pos: int, limit: int | None = None, barriers: "_Intervals |
         following = _FOLLOWING_WORD.match(text[end + m.end():end + m.end() + 20])
         nxt = fold(following.group(1)) if following else ""
         ends_here = text[end + m.end():end + m.end() + 1] == ":"
+        if capital and _HEAD.match(text, start_of_word):
+            inner = body_pattern().match(text, start_of_word)
+            if inner and (not limit or inner.end() <= limit) and not (barriers and barriers.overlaps(start_of_word, inner.end())):
+                # "Văn phòng Ban Chỉ đạo phòng thủ dân sự quốc gia": the known name, its place, and no more
+                end = inner.end()
+                place_end = _place_after(text, end)
+                if place_end and (not limit or place_end <= limit) and not (barriers and barriers.overlaps(end, place_end)):
+                    end = place_end
+                break
         if capital:
             ministry = ministry or word in ("Bộ", "Sở", "Phòng")
             if not joint and _TYPE_START.match(text, start_of_word) and not regex.match(
@@ -414,6 +423,11 @@ def _walk(text: str, pos: int, limit: int | None = None, barriers: "_Intervals |
         previous = lowered
         end += m.end()
     name = text[pos:end].strip()
+    last = fold(name.split()[-1]) if name else ""
+    completes = _FOLLOWING_WORD.match(text, pos + len(name), pos + len(name) + 20)
+    if (completes and last not in _name_endings() and fold(completes.group(1)) in _compounds(False).get(last, ())
+            and (not limit or completes.end() <= limit) and not (barriers and barriers(completes.start(1)))):
+        name = text[pos:completes.end()]  # never cut inside a compound: "Ban quản lý", not "Ban quản"
     while name and fold(name.split()[-1]) in ("và", "các"):
         name = name.rsplit(" ", 1)[0]
     return (name, pos + len(name)) if name else None
@@ -531,7 +545,7 @@ def _canonical_body(name: str, aliases: dict[str, str] | None = None) -> str:
 def _shared_head_pattern() -> regex.Pattern:
     sector = "(?:" + "|".join(regex.escape(s) for s in SECTORS) + ")"
     return regex.compile(r"(?<![\p{L}])(?:các|Các|hai|ba)[ ]+(?P<head>Bộ|Sở|Phòng)(?:[ ]*,[ ]*(?:ngành|cơ quan)"
-                         r"(?:[ ]+(?:liên quan|Trung ương))?)?[ ]*:?[ ]+(?P<list>" + sector + r"(?:(?:[ ]*,[ ]*|[ ]+và[ ]+)"
+                         r"(?:[ ]+(?:liên quan|Trung ương))?|[ ]*,[ ]*[^:;.\n\t]{0,60}(?=:))?[ ]*:?[ ]+(?P<list>" + sector + r"(?:(?:[ ]*,[ ]*|[ ]+và[ ]+)"
                          + sector + r")*)(?![\p{L}])")
 
 
@@ -556,7 +570,7 @@ def _people(text: str) -> list[tuple[int, int, str, str, str | None]]:
             words.pop()
         name = " ".join(words)
         start = m.start(group)
-        if start in seen or len(words) < 2 or words[0] not in _FAMILY:
+        if start in seen or len(words) < 2 or words[0] not in _FAMILY or name in place_names():
             return
         seen.add(start)
         out.append((start, start + len(name), "PER", name, title))
@@ -794,7 +808,8 @@ def _merge_into_fullest(entities: dict) -> None:
 
 
 _GENERIC = regex.compile(r"^(?:Ủy ban nhân dân|Hội đồng nhân dân)(?:[ ]+(?:các[ ]+)?(?:cấp[ ]+)?(?:xã|phường|huyện|"
-                         r"quận|thị trấn|đặc khu))?$|[ ](?:cấp[ ]+(?:tỉnh|huyện|xã)|các[ ]+(?:tỉnh|huyện|xã))$")
+                         r"quận|thị trấn|đặc khu))?$|[ ](?:cấp[ ]+(?:tỉnh|huyện|xã)|các[ ]+(?:tỉnh|huyện|xã))$",
+                         flags=regex.IGNORECASE)
 
 
 def _drop_generic(entities: dict) -> None:
