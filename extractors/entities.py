@@ -549,8 +549,34 @@ def _shared_head_pattern() -> regex.Pattern:
                          + sector + r")*)(?![\p{L}])")
 
 
-def _shared_heads(text: str) -> list[tuple[int, int, str, str, str | None]]:
+_SHARED_HEADS = regex.compile(r"(?<![\p{L}])(?:các|Các)[ ]+(?P<heads>(?:" + "|".join(regex.escape(h) for h in HEADS)
+                              + r")(?:[ ]*,[ ]*(?:" + "|".join(regex.escape(h) for h in HEADS) + r"))*)[ ]*:[ ]*"
+                              r"(?P<list>[^.;:\n\t]{1,400})")
+_LIST_ITEM = regex.compile(r"[^,()]+?(?=[ ]*(?:\([^()]*\))?[ ]*(?:,|[ ]và[ ]|$))")
+
+
+def _shared_known_heads(text: str) -> list[tuple[int, int, str, str, str | None]]:
+    """"các Tập đoàn, Tổng công ty: Điện lực Việt Nam (EVN), Cảng hàng không Việt Nam": each item
+    that one of the shared head words makes a name the lexicon knows."""
     out = []
+    known = _proper_names()
+    for m in _SHARED_HEADS.finditer(text):
+        heads = [h.strip() for h in m.group("heads").split(",")]
+        for item in _LIST_ITEM.finditer(text, m.start("list"), m.end("list")):
+            words = item.group(0).strip()
+            if words.startswith("và "):
+                words = words[3:]
+            start = item.start() + item.group(0).index(words)
+            for head in heads:
+                name = known.get(fold(f"{head} {words}"))
+                if name:
+                    out.append((start, start + len(words), "ORG", name, None))
+                    break
+    return out
+
+
+def _shared_heads(text: str) -> list[tuple[int, int, str, str, str | None]]:
+    out = _shared_known_heads(text)
     sector = regex.compile("|".join(regex.escape(s) for s in SECTORS))
     for m in _shared_head_pattern().finditer(text):
         head = m.group("head")

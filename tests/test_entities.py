@@ -166,3 +166,9 @@ def test_a_saved_pipeline_loads_in_a_fresh_process(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, timeout=120)
     assert out.returncode == 0, out.stderr
     assert "('ORG', 'Sở Tư pháp')" in out.stdout and "('PER', 'Lê Văn Hòa')" in out.stdout
+
+
+def test_a_list_after_several_shared_head_words_gives_the_bodies_the_lexicon_knows():
+    text = "Đề nghị các Tập đoàn, Tổng công ty: Hóa chất Việt Nam (VINACHEM), Đường sắt Việt Nam và Hàng hải Việt Nam hỗ trợ."
+    orgs = {name for label, name in _names(text) if label == "ORG"}
+    assert {"Tập đoàn Hóa chất Việt Nam", "Tổng công ty Đường sắt Việt Nam"} <= orgs
