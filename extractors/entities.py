@@ -59,7 +59,11 @@ _SYLLABLE = r"\p{Lu}\p{Ll}+"
 _NAME = r"(?P<name>" + _SYLLABLE + r"(?:[ \t]+" + _SYLLABLE + r"){1,3})"
 _COMRADE = regex.compile(r"(?:(?i:đồng chí)|Đ/c|đ/c)[ \t]*:?[ \t]+" + _NAME + r"(?![\p{L}])")
 _COMRADES = regex.compile(r"(?i:các đồng chí)[ \t]*:[ \t]*")
-_TITLED = regex.compile(_TITLE_WORDS + r"(?:[ \t]+(?:[\p{Lu}\p{Ll}ĐđỦủ]+)){0,4}?[ \t]+" + _NAME + r"(?![\p{L}])")
+# after a title, the name is the first run of capitalised syllables that opens with a family name:
+# "Bộ trưởng Bộ Xây dựng Lê Văn Nam" (not "Bộ Xây")
+_FAMILY_NAME = (r"(?P<name>(?:" + "|".join(regex.escape(f) for f in sorted(_FAMILY, key=len, reverse=True))
+                + r")(?:[ \t]+" + _SYLLABLE + r"){1,3})")
+_TITLED = regex.compile(_TITLE_WORDS + r"(?:[ \t]+(?:[\p{Lu}\p{Ll}ĐđỦủ]+)){0,4}?[ \t]+" + _FAMILY_NAME + r"(?![\p{L}])")
 _PHOTO = regex.compile(r"(?i:ảnh)[ \t]*:[ \t]*" + _NAME)
 _PLACE_PREFIX = regex.compile(r"(?<![\p{L}])(?P<kind>tỉnh|huyện|xã|thị xã|thành phố|phường|thị trấn|quận|Tỉnh|Huyện|"
                               r"Xã|Thị xã|Thành phố|TP\.?)[ \t]+(?P<name>" + _SYLLABLE + r"(?:[ \t]+" + _SYLLABLE

@@ -172,3 +172,10 @@ def test_a_list_after_several_shared_head_words_gives_the_bodies_the_lexicon_kno
     text = "Đề nghị các Tập đoàn, Tổng công ty: Hóa chất Việt Nam (VINACHEM), Đường sắt Việt Nam và Hàng hải Việt Nam hỗ trợ."
     orgs = {name for label, name in _names(text) if label == "ORG"}
     assert {"Tập đoàn Hóa chất Việt Nam", "Tổng công ty Đường sắt Việt Nam"} <= orgs
+
+
+def test_a_person_after_a_title_and_the_body_it_heads():
+    found = _names("Dự họp có Bộ trưởng Bộ Tài chính Đỗ Văn Thắng - Phó Trưởng ban; Giám đốc Sở Nội vụ Lưu Thị Hạnh.")
+    assert ("PER", "Đỗ Văn Thắng") in found and ("PER", "Lưu Thị Hạnh") in found
+    assert ("ORG", "Bộ Tài chính") in found and ("ORG", "Sở Nội vụ") in found
+    assert not any(label == "PER" and name.startswith(("Bộ", "Sở")) for label, name in found)
