@@ -68,10 +68,19 @@ _PHOTO = regex.compile(r"(?i:ảnh)[ \t]*:[ \t]*" + _NAME)
 _PLACE_PREFIX = regex.compile(r"(?<![\p{L}])(?P<kind>tỉnh|huyện|xã|thị xã|thành phố|phường|thị trấn|quận|Tỉnh|Huyện|"
                               r"Xã|Thị xã|Thành phố|TP\.?)[ \t]+(?P<name>" + _SYLLABLE + r"(?:[ \t]+" + _SYLLABLE
                               + r"){0,3})")
+def _either_case(name: str) -> str:
+    return "(?i:" + regex.escape(name[0]) + ")" + regex.escape(name[1:]).replace("\\ ", "[ ]+")
+
+
+_AREAS = [r["name"] for r in lexicon.rows("places_extra") if r["kind"] in ("country", "region", "part")]
+_KINDS_OF_PLACE = [r["name"] for r in lexicon.rows("places_extra") if r["kind"] in ("facility", "heritage", "water")]
 # the country and its regions (data/places_extra.tsv); a region's first letter in either case
-_REGION = regex.compile(r"(?<![\p{L}])(?:" + "|".join(
-    "(?i:" + regex.escape(n[0]) + ")" + regex.escape(n[1:]).replace("\\ ", "[ ]+")
-    for n in sorted(lexicon.column("places_extra", "name"), key=len, reverse=True)) + r")(?![\p{L}])")
+_REGION = regex.compile(r"(?<![\p{L}])(?:" + "|".join(_either_case(n) for n in sorted(_AREAS, key=len, reverse=True))
+                        + r")(?![\p{L}])")
+# a kind of place and its name: "sân bay Nội Bài", "Đền Bạch Mã", "cửa khẩu quốc tế Mộc Bài"
+_KIND_OF_PLACE = regex.compile(r"(?<![\p{L}])(?:" + "|".join(_either_case(n) for n in sorted(_KINDS_OF_PLACE, key=len,
+                                                                                               reverse=True))
+                               + r")[ ]+\p{Lu}\p{Ll}*(?:[ ]+\p{Lu}\p{Ll}*){0,2}(?![\p{L}])")
 _HO_CHI_MINH = regex.compile(r"Hồ Chí Minh(?![\p{L}])")
 _MARX_LENIN = regex.compile(r"(?i:chủ nghĩa)[ \t]+(?P<a>Mác)[ \t]*[-–][ \t]*(?P<b>Lênin|Lê-nin|Lê nin)")
 # Digits and symbols ("34-CT/TW", "07/4/2014"), never "Đ/c". Possessive and anchored at a word's
@@ -759,6 +768,10 @@ def _locations(text: str, found) -> list[tuple[int, int, str, str, str | None]]:
         if inside(m.start()) or m.group(0) == "Hồ Chí Minh":
             continue
         out.append((m.start(), m.end(), "LOC", _canonical_place(m.group(0)), None))
+    regions = _Intervals([m.span() for m in _REGION.finditer(text)])
+    for m in _KIND_OF_PLACE.finditer(text):
+        if not inside(m.start()) and not regions.overlaps(m.start(), m.end()):
+            out.append((m.start(), m.end(), "LOC", " ".join(m.group(0).split()), None))
     for m in _REGION.finditer(text):
         if not any(s <= m.start() < e for s, e in mottos):
             out.append((m.start(), m.end(), "LOC", m.group(0), None))

@@ -179,3 +179,11 @@ def test_a_person_after_a_title_and_the_body_it_heads():
     assert ("PER", "Đỗ Văn Thắng") in found and ("PER", "Lưu Thị Hạnh") in found
     assert ("ORG", "Bộ Tài chính") in found and ("ORG", "Sở Nội vụ") in found
     assert not any(label == "PER" and name.startswith(("Bộ", "Sở")) for label, name in found)
+
+
+def test_kinds_of_place_and_regions():
+    found = _names("Mở rộng sân bay Phù Cát, cửa khẩu quốc tế Lao Bảo; trùng tu đình Tân Phước; "
+                   "phát triển vùng Đồng bằng sông Cửu Long và Tây Nguyên.")
+    for place in ("sân bay Phù Cát", "cửa khẩu quốc tế Lao Bảo", "đình Tân Phước", "Đồng bằng sông Cửu Long", "Tây Nguyên"):
+        assert ("LOC", place) in found, place
+    assert ("LOC", "sông Cửu Long") not in found  # inside the region's name
