@@ -616,6 +616,9 @@ def _people(text: str) -> list[tuple[int, int, str, str, str | None]]:
         start = m.start(group)
         if start in seen or len(words) < 2 or words[0] not in _FAMILY or name in place_names():
             return
+        after = _FOLLOWING_WORD.match(text, start + len(name), start + len(name) + 20)
+        if after and after.group(1).islower() and fold(after.group(1)) in _compounds().get(fold(words[-1]), ()):
+            return  # "các Đoàn Kiểm tra": the words run on as a body's name, not a person's
         seen.add(start)
         out.append((start, start + len(name), "PER", name, title))
 
