@@ -40,7 +40,27 @@ def decode(data: bytes) -> tuple[str, str]:
         return _utf8(data, "utf-8")
     except UnicodeDecodeError:
         pass
+    nearly = _nearly_utf8(data)
+    if nearly:
+        return nearly
     return _legacy(data)
+
+
+def _nearly_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few bad bytes (a last character cut by a truncated copy, a damaged
+    sector): read on with U+FFFD in their place, and say so in the encoding's name. A
+    legacy 8-bit file has a bad sequence in nearly every line, far above this budget."""
+    budget = max(8, len(data) // 100_000)
+    replaced = data.decode("utf-8", errors="replace")
+    bad = replaced.count("\ufffd") - data.count("\ufffd".encode())
+    if bad > budget:
+        return None
+    # and UTF-8 it is: its multi-byte letters (ư, ệ, …) decode, far more than the bad ones
+    multibyte = len(replaced.encode("utf-8")) - len(replaced) - 2 * replaced.count("\ufffd")
+    if multibyte < 8 * bad:
+        return None
+    text, name = _utf8(replaced, "utf-8")
+    return text, f"{name}; {bad} invalid byte sequence{'s' if bad > 1 else ''} replaced"
 
 
 def _strict(data: bytes, codec: str) -> str:
@@ -50,8 +70,8 @@ def _strict(data: bytes, codec: str) -> str:
         raise EncodingError(f"not valid {codec.upper()} (bad byte at offset {exc.start})") from None
 
 
-def _utf8(data: bytes, name: str) -> tuple[str, str]:
-    text = unicodedata.normalize("NFC", data.decode("utf-8"))
+def _utf8(data: bytes | str, name: str) -> tuple[str, str]:
+    text = unicodedata.normalize("NFC", data if isinstance(data, str) else data.decode("utf-8"))
     # Unicode text whose letters are TCVN3/VNI font code points ("Uû ban nh©n d©n"), as
     # converters that ignore the font produce
     legacy = legacy_encoding_of(text)

@@ -43,6 +43,7 @@ def _records(out: Path) -> dict[str, dict]:
     docs = [json.loads(line) for line in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
     for d in docs:
         d["document"].pop("source")
+        d["document"].pop("sources")
     return {Path(d.pop("source")).name: d for d in docs}
 
 
@@ -80,16 +81,16 @@ def _rows(path):
         return list(csv.DictReader(fh))
 
 
-def _crash_or_hang(path, source=None, only=None, max_bytes=None):
-    name = Path(path).name
+def _crash_or_hang(data, source, only=None, max_bytes=None):
+    name = Path(source).name
     if name.startswith("crash"):
         os._exit(9)
     if name.startswith("hang"):
         time.sleep(120)
-    return _real_process_file(path, source, only, max_bytes)
+    return _real_process_bytes(data, source, only, max_bytes)
 
 
-_real_process_file = process.process_file
+_real_process_bytes = process.process_bytes
 
 
 def test_a_crash_and_a_hang_cost_one_document_each(tmp_path, monkeypatch):
@@ -97,7 +98,7 @@ def test_a_crash_and_a_hang_cost_one_document_each(tmp_path, monkeypatch):
     _good(folder)
     (folder / "crash.txt").write_text("Một văn bản.")
     (folder / "hang.txt").write_text("Một văn bản khác.")
-    monkeypatch.setattr(runner, "process_file", _crash_or_hang)  # workers are forked with it
+    monkeypatch.setattr(runner, "process_bytes", _crash_or_hang)  # workers are forked with it
     started = time.perf_counter()
     summary = runner.run([folder], tmp_path / "kb", workers=2, timeout=5)
     assert time.perf_counter() - started < 60
@@ -115,22 +116,29 @@ def _tiny_corpus(folder: Path, n: int) -> None:
             f"năm 2024 toàn ngành có {50 + i % 50}% đơn vị đạt chuẩn.\n", encoding="utf-8")
 
 
-def test_killed_halfway_and_rerun_gives_the_same_base(tmp_path):
+@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGINT], ids=["kill -9", "Ctrl-C"])
+def test_killed_halfway_and_rerun_gives_the_same_base(tmp_path, signum):
     corpus = tmp_path / "corpus"
-    _tiny_corpus(corpus, 2000)
+    _tiny_corpus(corpus, 1200)
     vnkb = [sys.executable, "-m", "pipeline.cli", "extract", str(corpus), "--workers", "2", "-q",
             "--only", "citations,measures"]
     subprocess.run(vnkb + ["-o", str(tmp_path / "whole")], check=True, capture_output=True)
     killed = subprocess.Popen(vnkb + ["-o", str(tmp_path / "rerun")], start_new_session=True,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     cache = tmp_path / "rerun" / ".cache"
     deadline = time.time() + 120
-    while time.time() < deadline and (not cache.exists() or len(list(cache.glob("*.json"))) < 400):
+    while time.time() < deadline and (not cache.exists() or len(list(cache.glob("*.json"))) < 300):
         time.sleep(0.05)
-    os.killpg(killed.pid, signal.SIGKILL)
-    killed.wait()
+    os.killpg(killed.pid, signum)  # to the whole process group, as a terminal's Ctrl-C is
+    stopped = time.time()
+    killed.wait(timeout=30)
     done = len(list(cache.glob("*.json")))
-    assert 0 < done < 2000, done
+    assert 0 < done < 1200, done
+    if signum == signal.SIGINT:  # stops within seconds, and the base holds what was finished
+        assert time.time() - stopped < 10 and killed.returncode == 130
+        assert "documents left" in killed.stderr.read().decode()
+        lines = (tmp_path / "rerun" / "documents.jsonl").read_text(encoding="utf-8").splitlines()
+        assert done - 2 <= len(lines) <= done  # the cache may also hold the base's source list
     subprocess.run(vnkb + ["-o", str(tmp_path / "rerun")], check=True, capture_output=True)
     for name in OUTPUTS:
         assert (tmp_path / "rerun" / name).read_bytes() == (tmp_path / "whole" / name).read_bytes(), name

@@ -70,7 +70,10 @@ def test_cites_lists_instruments_and_the_real_conflicts(tmp_path):
     assert rows[0]["instrument"] == "144-QĐ/TW" and rows[0]["issuer"] == "Bộ Chính trị"
     conflicts = json.loads(runner.invoke(main, ["cites", str(kb), "--conflicts", "--format", "json"]).output)
     assert {c["ref_id"] for c in conflicts} == {"144-QĐ/TW", "144/NQ-HĐND"}
-    assert {c["value"] for c in conflicts if c["ref_id"] == "144/NQ-HĐND"} == {"2023-12-08", "2024-12-08"}
+    variants = {(c["field"], c["value"]): (c["mentions"], c["documents"]) for c in conflicts
+                if c["ref_id"] == "144/NQ-HĐND"}  # one row per variant, with how widely it is carried
+    assert set(variants) == {("date", "2023-12-08"), ("date", "2024-12-08")}
+    assert all(m >= 1 and d >= 1 for m, d in variants.values())
     csv_out = runner.invoke(main, ["cites", str(kb), "--format", "csv"]).output
     assert csv_out.splitlines()[0].startswith("instrument,type,date,issuer")
 
@@ -106,7 +109,8 @@ def test_tables_export_and_eval(tmp_path):
     runner.invoke(main, ["extract", str(SAMPLES / "000_241e03e88b4b7e0e.docx"), "-o", str(kb)])
     result = runner.invoke(main, ["tables", str(kb), "-o", str(tmp_path / "t")])
     assert result.exit_code == 0 and result.output.startswith("3 tables")
-    first = (tmp_path / "t" / "000_241e03e88b4b7e0e.docx.table1.csv").read_text(encoding="utf-8-sig").splitlines()
+    [path] = (tmp_path / "t").glob("000_241e03e88b4b7e0e.docx.*.table1.csv")
+    first = path.read_text(encoding="utf-8-sig").splitlines()
     assert first[0].startswith("Năm,Tổng số,Đã phân loại,Kết quả phân loại tổ chức cơ sở đảng / HTXSNV")
     long = (tmp_path / "t" / "tables_long.csv").read_text(encoding="utf-8-sig")
     assert "Kết quả phân loại tổ chức cơ sở đảng / HTTNV,10,10" in long
@@ -114,3 +118,64 @@ def test_tables_export_and_eval(tmp_path):
     assert record["tables"][0]["abbreviations"]["HTXSNV"] == "hoàn thành xuất sắc nhiệm vụ"
     bad = runner.invoke(main, ["eval", "--gold", str(tmp_path), str(kb)])
     assert bad.exit_code == 1 and "no gold files" in bad.output
+
+
+def test_tables_from_two_files_of_one_name_do_not_collide(tmp_path):
+    import shutil
+
+    for folder in ("quý 1", "quý 2"):
+        (tmp_path / "in" / folder).mkdir(parents=True)
+    shutil.copy(SAMPLES / "000_241e03e88b4b7e0e.docx", tmp_path / "in" / "quý 1" / "báo cáo.docx")
+    shutil.copy(SAMPLES / "000_241e03e88b4b7e0e.txt", tmp_path / "in" / "quý 2" / "báo cáo.docx.txt")
+    runner = CliRunner()
+    assert runner.invoke(main, ["extract", str(tmp_path / "in"), "-o", str(tmp_path / "kb"), "-q"]).exit_code == 0
+    result = runner.invoke(main, ["tables", str(tmp_path / "kb"), "-o", str(tmp_path / "t")])
+    count = int(result.output.split()[0])
+    assert count >= 4 and len(list((tmp_path / "t").glob("*.table*.csv"))) == count
+
+
+def test_usage_errors_are_one_line_with_exit_code_2(tmp_path):
+    runner = CliRunner()
+    kb = tmp_path / "kb"
+    runner.invoke(main, ["extract", str(SAMPLES / "001_94b78c62f7a5b96a.txt"), "-o", str(kb), "-q"])
+    for args in (["extract", str(SAMPLES), "-o", str(kb), "--workers", "0"],
+                 ["extract", str(tmp_path / "nowhere"), "-o", str(kb)],
+                 ["targets", str(kb), "-o", str(tmp_path / "nonexistent" / "t.csv")],
+                 ["targets", str(kb), "--format", "xlsx"],
+                 ["extract", str(SAMPLES)]):
+        result = runner.invoke(main, args)
+        assert result.exit_code == 2, (args, result.output)
+        assert len(result.output.strip().splitlines()) == 1, (args, result.output)
+        assert result.output.startswith("vnkb: error: ") and "Traceback" not in result.output
+
+
+def test_targets_guards_formulas_in_its_csv_unless_told_not_to(tmp_path):
+    runner = CliRunner()
+    kb = tmp_path / "kb"
+    runner.invoke(main, ["extract", str(SAMPLES / "001_94b78c62f7a5b96a.txt"), "-o", str(kb), "-q"])
+    guarded = runner.invoke(main, ["targets", str(kb)]).output
+    plain = runner.invoke(main, ["targets", str(kb), "--no-formula-guard"]).output
+    assert ",'=," in guarded and ",=," in plain
+    assert "'=" not in plain and "'>" not in plain
+    assert guarded.replace("'=", "=").replace("'-", "-").replace("'+", "+").replace("'@", "@") == plain
+
+
+def test_progress_writes_plain_lines_when_not_on_a_terminal():
+    import io
+
+    from pipeline.cli import Progress
+
+    stream = io.StringIO()
+    progress = Progress(quiet=False, every=0, stream=stream)
+    progress.start(200)
+    for _ in range(50):
+        progress.update(1)
+    progress.finish()
+    lines = stream.getvalue().splitlines()
+    assert lines[-1].startswith("vnkb: 50/200 files")
+    assert "files/s" in lines[-1] and "left" in lines[-1]
+    quiet = io.StringIO()
+    silent = Progress(quiet=True, every=0, stream=quiet)
+    silent.start(10)
+    silent.update(5)
+    assert quiet.getvalue() == ""

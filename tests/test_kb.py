@@ -51,11 +51,16 @@ def test_citation_text_is_the_exact_span(kb):
             assert record["text"][c["start"]:c["end"]] == c["text"]
 
 
-def test_csv_opens_in_excel_and_cannot_run_formulas(kb):
+def test_csv_opens_in_excel_and_stores_values_as_written(kb):
     raw = (kb / "citations.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
     assert any(r["ref_id"] == "34-CT/TW" for r in rows)
+    measures = list(csv.DictReader((kb / "measures.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert {"=", ">="} <= {m["comparator"] for m in measures}  # the guard is for exports only
+    for path in kb.glob("*.csv"):
+        for row in csv.reader(path.read_text(encoding="utf-8-sig").splitlines()):
+            assert not any(cell.startswith("'=") or cell.startswith("'-") for cell in row), path.name
     assert csv_safe("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
     assert csv_safe("-5 đơn vị") == "'-5 đơn vị"
     assert csv_safe(-5) == -5  # numbers stay numbers
@@ -114,3 +119,90 @@ def test_interrupted_run_completes_on_rerun(tmp_path):
     rerun = runner.run([src], partial, workers=1)
     assert rerun.reused == 2
     assert _snapshot(partial) == _snapshot(whole)
+
+
+def _copy(names, folder):
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        shutil.copy(SAMPLES / name, folder / name)
+
+
+def test_a_base_grows_by_adding_and_updating_and_prunes_only_when_asked(tmp_path):
+    src = tmp_path / "in"
+    out = tmp_path / "kb"
+    _copy(["001_94b78c62f7a5b96a.txt", "002_97d7ba7f503e2f58.docx"], src / "a")
+    runner.run([src / "a"], out, workers=1)
+    _copy(["004_1a40a7fa2beb32c1.txt"], src / "b")  # new files, in a folder of their own
+    added = runner.run([src / "b"], out, workers=1)
+    assert added.documents == 3  # the base keeps what the first run put there
+    changed = src / "a" / "001_94b78c62f7a5b96a.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nThực hiện Chỉ thị số 09-CT/TU ngày 2/2/2022.\n",
+                       encoding="utf-8")
+    updated = runner.run([changed], out, workers=1)
+    assert updated.documents == 3 and updated.reused == 0
+    (src / "a" / "002_97d7ba7f503e2f58.docx").unlink()
+    kept = runner.run([src / "b"], out, workers=1)
+    assert kept.documents == 3 and not kept.pruned  # a file gone is removed only with prune
+    pruned = runner.run([src / "b"], out, workers=1, prune=True)
+    assert pruned.documents == 2 and [p.rsplit("/", 1)[-1] for p in pruned.pruned] == ["002_97d7ba7f503e2f58.docx"]
+    once = tmp_path / "once"
+    runner.run([src], once, workers=1)
+    assert _snapshot(out) == _snapshot(once)
+
+
+def test_every_table_has_its_declared_columns_and_types_even_when_empty(tmp_path):
+    import pandas as pd
+
+    from pipeline.kb import COLUMNS
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "thư.txt").write_text("Kính gửi các phòng chuyên môn, đề nghị báo cáo trước ngày 15/7/2024.\n",
+                                 encoding="utf-8")
+    out = tmp_path / "kb"
+    runner.run([src], out, workers=1, only=["citations"])
+    con = sqlite3.connect(out / "kb.sqlite")
+    for table, declared in COLUMNS.items():
+        frame = pd.read_csv(out / f"{table}.csv", encoding="utf-8-sig")
+        assert list(frame.columns) == [name for name, _ in declared], table
+        info = {row[1]: (row[2], row[5]) for row in con.execute(f'PRAGMA table_info("{table}")')}
+        assert list(info) == [name for name, _ in declared], table
+        sql_type = {"integer": "INTEGER", "number": "REAL", "boolean": "INTEGER"}
+        for name, kind in declared:
+            assert info[name][0] == sql_type.get(kind, "TEXT"), (table, name)
+    assert con.execute('PRAGMA table_info("documents")').fetchone()[5] == 1  # doc_id, the primary key
+    keys = {row[2] for row in con.execute('PRAGMA foreign_key_list("measures")')}
+    assert keys == {"documents"}
+    assert con.execute("SELECT count(*) FROM measures").fetchone() == (0,)
+
+
+def test_load_kb_keeps_lists_as_lists(kb):
+    from pipeline import load_kb
+
+    base = load_kb(kb)
+    mentions = base.entities.mentions.iloc[0]
+    assert isinstance(mentions, list) and mentions
+    assert all(isinstance(s, list) and s for s in base.documents.sources)
+    assert isinstance(base.tables.header.iloc[0], list)
+    assert base.cited_instruments.mentions.dtype == "Int64"
+
+
+def test_datasette_metadata_is_written_beside_the_base(kb):
+    metadata = json.loads((kb / "metadata.json").read_text(encoding="utf-8"))
+    tables = metadata["databases"]["kb"]["tables"]
+    assert "citations" in tables and tables["measures"]["facets"]
+    con = sqlite3.connect(kb / "kb.sqlite")
+    present = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert set(tables) == present
+
+
+def test_datasette_browses_the_base(kb):
+    import subprocess
+    import sys
+
+    pytest.importorskip("datasette")
+    answer = subprocess.run([sys.executable, "-m", "datasette", str(kb / "kb.sqlite"), "-m", str(kb / "metadata.json"),
+                             "--get", "/kb/citations.json?_shape=array&ref_id=34-CT/TW"],
+                            capture_output=True, text=True, timeout=120)
+    assert answer.returncode == 0, answer.stderr
+    assert json.loads(answer.stdout)[0]["ref_id"] == "34-CT/TW"

@@ -233,7 +233,7 @@ def table_grid(tbl, fonts: Fonts | None = None) -> tuple[list[list[str]], int | 
         if trpr is not None:
             before = trpr.find(_W + "gridBefore")
             if before is not None:
-                row.extend([""] * int(before.get(_W + "val", "0")))
+                row.extend([""] * _count(before.get(_W + "val"), 0))
             if trpr.find(_W + "tblHeader") is not None and marked_header == r:
                 marked_header = r + 1
         for tc in tr.iterchildren(_W + "tc"):
@@ -242,7 +242,7 @@ def table_grid(tbl, fonts: Fonts | None = None) -> tuple[list[list[str]], int | 
             if tcpr is not None:
                 gs = tcpr.find(_W + "gridSpan")
                 if gs is not None:
-                    span = max(1, int(gs.get(_W + "val", "1")))
+                    span = _count(gs.get(_W + "val"), 1)
                 vm = tcpr.find(_W + "vMerge")
                 if vm is not None:
                     vmerge = vm.get(_W + "val", "continue")
@@ -264,3 +264,13 @@ def table_grid(tbl, fonts: Fonts | None = None) -> tuple[list[list[str]], int | 
         grid.append(row)
     header_rows = marked_header or (merge_depth + 1 if first_row_merged else None)
     return grid, header_rows, refs
+
+
+def _count(value: str | None, default: int, most: int = 64) -> int:
+    """A span or skip count as Word writes it; a damaged one ("abc", "-3", "99999") is read
+    as the default or capped, so one bad cell cannot cost the document or blow up a row."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return default
+    return min(max(number, default), most)
