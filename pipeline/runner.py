@@ -453,16 +453,23 @@ def _execute(sources: list[str], job: Job, workers: int | None, scheduler: str |
         pool.join()
 
 
+_POOLS: dict = {}
+
+
 def _work_with_timeout(source: str, job: Job, data: bytes) -> Outcome:
-    """On a Dask worker: the document in a child process, so a stuck one is killed after
-    `job.timeout` seconds instead of holding the worker forever."""
+    """On a Dask worker: the document in a child process of the worker (one, kept for the
+    documents that follow, so the models load once), killed and replaced when a document
+    takes over `job.timeout` seconds, instead of a stuck document holding the worker."""
     from concurrent.futures import TimeoutError as Timeout
 
-    from pebble import ProcessExpired, concurrent
+    from pebble import ProcessExpired, ProcessPool
 
     try:
-        task = concurrent.process(timeout=job.timeout)(_work)
-        return task(source, job, data).result()
+        pool = _POOLS.get(job.memory_mb)
+        if pool is None or not pool.active:
+            pool = _POOLS[job.memory_mb] = ProcessPool(max_workers=1, initializer=_init_worker,
+                                                       initargs=(job.memory_mb,))
+        return pool.schedule(_work, args=(source, job, data), timeout=job.timeout).result()
     except Timeout:
         return source, None, None, f"timed out after {job.timeout:g} s (--timeout raises the limit)"
     except ProcessExpired as exc:
