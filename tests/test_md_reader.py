@@ -1,0 +1,257 @@
+"""The .md reader on short portal exports written for these tests."""
+from pipeline.readers import read_bytes
+
+
+def md(text: str):
+    return read_bytes(text.encode("utf-8"), "x.md")
+
+
+LETTERHEAD = """|
+**ỦY BAN NHÂN
+DÂN**
+**TỈNH LAI CHÂU**
+-------
+|
+**CỘNG HÒA XÃ HỘI
+CHỦ NGHĨA VIỆT NAM**
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+|
+Số: 118/KH-UBND
+|
+*Lai Châu,
+ngày 05 tháng 3 năm 2024*
+|
+
+**KẾ HOẠCH**
+
+Triển khai tiêm chủng mở rộng năm 2024
+"""
+
+
+def test_letterhead_cells_are_lines_not_a_table():
+    doc = md(LETTERHEAD)
+    assert doc.tables == []
+    lines = [b.text for b in doc.blocks]
+    assert lines[:6] == ["ỦY BAN NHÂN DÂN", "TỈNH LAI CHÂU", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                         "Độc lập - Tự do - Hạnh phúc", "Số: 118/KH-UBND", "Lai Châu, ngày 05 tháng 3 năm 2024"]
+    assert "*" not in doc.text and "---" not in doc.text
+
+
+def test_cell_table_with_a_two_row_header():
+    text = """**Bảng 1. Kinh phí hỗ trợ**
+
+|
+**TT**
+|
+**Huyện**
+|
+**Kinh phí (triệu đồng)**
+|
+|
+**Năm 2023**
+|
+**Năm 2024**
+|
+|
+1
+|
+Phong Thổ
+|
+120
+|
+135,5
+|
+|
+2
+|
+Sìn Hồ
+|
+|
+90
+|
+
+Tổng kinh phí do Sở Tài chính
+cân đối.
+"""
+    doc = md(text)
+    assert len(doc.tables) == 1
+    table = doc.tables[0]
+    assert table.header_rows == 2
+    assert table.grid[0] == ["TT", "Huyện", "Kinh phí (triệu đồng)", "Kinh phí (triệu đồng)"]
+    assert table.grid[1] == ["TT", "Huyện", "Năm 2023", "Năm 2024"]
+    assert table.grid[2] == ["1", "Phong Thổ", "120", "135,5"]
+    assert table.grid[3] == ["2", "Sìn Hồ", "", "90"]  # an empty cell inside a row
+    assert doc.blocks[-1].text == "Tổng kinh phí do Sở Tài chính cân đối."
+
+
+def test_pipe_table_with_bold_header():
+    doc = md("Kết quả:\n\n| **Chỉ tiêu** | **Kế hoạch** | **Thực hiện** |\n|---|---|---|\n"
+             "| Tỷ lệ bao phủ BHYT | 93% | 94,1% |\n")
+    assert doc.tables[0].header_rows == 1
+    assert doc.tables[0].grid == [["Chỉ tiêu", "Kế hoạch", "Thực hiện"], ["Tỷ lệ bao phủ BHYT", "93%", "94,1%"]]
+
+
+def test_footnote_marks_and_multiline_bodies():
+    text = """Năm 2023, toàn tỉnh có 42 trạm y tế đạt chuẩn*[1]*, tăng so với năm trước.
+
+Công tác phòng chống dịch được Chính phủ[2] đánh giá cao.
+
+[1] Trong đó: 30 trạm
+ở vùng thấp, 12 trạm ở vùng cao.
+[2] Công văn số 215/VPCP-KGVX
+ngày 10/4/2023.
+"""
+    doc = md(text)
+    assert [f.text for f in doc.footnotes] == [
+        "Trong đó: 30 trạm ở vùng thấp, 12 trạm ở vùng cao.", "Công văn số 215/VPCP-KGVX ngày 10/4/2023."]
+    assert "[1]" not in doc.text[:doc.body_end] and "[2]" not in doc.text
+    first, second = doc.footnotes
+    assert doc.text[:first.anchor].endswith("đạt chuẩn")
+    assert doc.text[:second.anchor].endswith("Chính phủ")
+    assert "Chính phủ đánh giá" in doc.text
+    assert doc.footnote_at(first.start) == 1
+
+
+def test_emphasis_and_hard_wraps_in_an_export_without_blank_lines():
+    text = """**Điều 3.** Chế độ
+hỗ trợ
+*(i) *Chỉ đạo các đơn vị theo Quyết định số
+12/2019/QĐ-UBND của Hội
+đồng nhân dân tỉnh;
+**Địn****h**** mức** chi:
+a)
+Chi bồi dưỡng cán bộ.
+- Kiểm tra định kỳ.
+"""
+    doc = md(text)
+    texts = [b.text for b in doc.blocks]
+    assert "Điều 3. Chế độ hỗ trợ" in texts
+    assert "(i) Chỉ đạo các đơn vị theo Quyết định số 12/2019/QĐ-UBND của Hội đồng nhân dân tỉnh;" in texts
+    assert "Định mức chi:" in texts
+    assert "a) Chi bồi dưỡng cán bộ." in texts
+    assert "- Kiểm tra định kỳ." in texts
+    assert "*" not in doc.text
+
+
+def test_portal_wrapper_is_dropped():
+    text = """|
+|
+Bản dịch này thuộc quyền sở hữu của **
+THƯ VIỆN PHÁP LUẬT**. Mọi hành vi sao chép, đăng tải lại mà không có sự đồng ý của **
+THƯ VIỆN PHÁP LUẬT** là vi phạm pháp luật về Sở hữu trí tuệ.
+Đang tải văn bản...
+#
+**Số hiệu:**
+|
+45/TB-UBND
+|
+|
+**Tình trạng:**
+|
+Đã biết
+|
+|
+**ỦY BAN NHÂN DÂN**
+**TỈNH KON TUM**
+|
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
+|
+|
+Số: 45/TB-UBND
+|
+*Kon Tum, ngày 02 tháng 6 năm 2023*
+|
+**THÔNG BÁO**
+Kết luận của Chủ tịch Ủy ban nhân dân tỉnh tại buổi làm việc với Sở Y tế.
+Liên hệ hộp thư [email protected] để biết thêm.
+Thông báo 45/TB-UBND năm 2023 kết luận buổi làm việc với Sở Y tế
+Văn bản này chưa cập nhật nội dung Tiếng Anh
+Thông báo 45/TB-UBND ngày 02/6/2023 kết luận buổi làm việc với Sở Y tế
+## Văn bản liên quan
+Cảm ơn đã dùng ThuVienPhapLuat.vn
+"""
+    doc = md(text)
+    assert doc.blocks[0].text == "ỦY BAN NHÂN DÂN"
+    assert "THƯ VIỆN PHÁP LUẬT" not in doc.text and "Tình trạng" not in doc.text
+    assert "Văn bản liên quan" not in doc.text and "chưa cập nhật" not in doc.text
+    assert "năm 2023 kết luận" not in doc.text
+    assert "protected" not in doc.text
+    assert doc.blocks[-1].text == "Liên hệ hộp thư để biết thêm."
+
+
+def test_footnote_block_before_an_appendix():
+    text = """Tỉnh đã hoàn thành 12 công trình nước sạch***[1]**.
+
+[1] Trong đó 7 công trình
+ở các xã biên giới.
+
+**PHỤ LỤC**
+
+|
+**STT**
+|
+**Công trình**
+|
+|
+1
+|
+Nhà máy nước xã Sín Chải
+|
+"""
+    doc = md(text)
+    assert [f.text for f in doc.footnotes] == ["Trong đó 7 công trình ở các xã biên giới."]
+    assert doc.text[:doc.footnotes[0].anchor].endswith("nước sạch")
+    assert len(doc.tables) == 1 and doc.tables[0].grid[1] == ["1", "Nhà máy nước xã Sín Chải"]
+    assert any(b.text == "PHỤ LỤC" for b in doc.blocks)
+
+
+def test_letterhead_cells_set_on_one_line():
+    doc = md("BỘ Y TẾ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc--------------- |\n"
+             "Số: 21/2024/TT-BYT |\n|\n\n**THÔNG TƯ**\n\nQuy định về khám sức khỏe định kỳ.\n")
+    assert [b.text for b in doc.blocks][:5] == ["BỘ Y TẾ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                                "Độc lập - Tự do - Hạnh phúc", "Số: 21/2024/TT-BYT", "THÔNG TƯ"]
+    assert doc.tables == [] and "|" not in doc.text
+
+
+def test_front_matter_is_not_text():
+    doc = md("---\ntitle: Kế hoạch 12/KH-SYT\nsource: https://soyte.example.vn/12\ndate: 2024-02-01\n---\n\n"
+             "**KẾ HOẠCH**\n\nTiêm chủng mở rộng năm 2024.\n")
+    assert [b.text for b in doc.blocks] == ["KẾ HOẠCH", "Tiêm chủng mở rộng năm 2024."]
+
+
+def test_portal_summary_before_the_letterhead_is_dropped():
+    text = """Đang tải văn bản...
+#
+Quyết định 77/QĐ-UBND về giá dịch vụ
+**Số hiệu:**
+|
+77/QĐ-UBND
+|
+|
+**Tình trạng:**
+|
+Đã biết
+|
+## Giá dịch vụ khám bệnh mới từ 01/7/2024
+**Ngày 20/6/2024, UBND tỉnh ban hành Quyết định 77/QĐ-UBND về giá dịch vụ.**
+Theo đó, giá khám bệnh tăng 5%.
+|
+**ỦY BAN NHÂN DÂN
+TỈNH GIA LAI**
+|
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
+Độc lập - Tự do - Hạnh phúc
+|
+|
+Số: 77/QĐ-UBND
+|
+*Gia Lai, ngày 20 tháng 6 năm 2024*
+|
+
+**QUYẾT ĐỊNH**
+"""
+    doc = md(text)
+    assert doc.blocks[0].text == "ỦY BAN NHÂN DÂN TỈNH GIA LAI"
+    assert "tăng 5%" not in doc.text and "Giá dịch vụ khám bệnh mới" not in doc.text
