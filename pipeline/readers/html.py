@@ -26,11 +26,7 @@ _HUGE_ATTRIBUTE = regex.compile(r"""(=\s*)(["'])[^"'<>]{65536,}+\2""")
 
 
 def read(data: bytes, source: str) -> Document:
-<<<<<<< HEAD
-    text = _HUGE_ATTRIBUTE.sub(r"\1\2\2", _decode(data))
-=======
-    text = _without_front_matter(normalise(_decode(data)))
->>>>>>> main
+    text = _without_front_matter(normalise(_HUGE_ATTRIBUTE.sub(r"\1\2\2", _decode(data))))
     check_text(text)
     try:
         if regex.search(r"<(?:html|body)[\s>]", text[:5000], regex.I):
