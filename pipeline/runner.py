@@ -247,12 +247,45 @@ def _locked(out: Path, notify: Callable[[str], None]):
 def _load_manifest(cache: Path, notes: list[str]) -> dict[str, dict]:
     path = cache / MANIFEST
     if not path.exists():
-        return {}
+        return _adopt(cache, notes)
     try:
         return json.loads(path.read_text(encoding="utf-8"))["sources"]
     except (OSError, ValueError, KeyError, TypeError):
         notes.append(f"{path}: damaged list of the base's sources; the base holds only this run's files")
         return {}
+
+
+def _adopt(cache: Path, notes: list[str]) -> dict[str, dict]:
+    """A base written before the list of sources existed: its documents are kept (each
+    cached as it is), to be redone when their files are next named."""
+    jsonl = cache.parent / "documents.jsonl"
+    base: dict[str, dict] = {}
+    if not jsonl.exists():
+        return base
+    try:
+        with open(jsonl, encoding="utf-8") as fh:
+            for line in fh:
+                record = json.loads(line)
+                key = f"{record['doc_id']}-{Path(record['source']).suffix.lower().lstrip('.') or 'none'}-earlier"
+                _write_json(cache / f"{key}.json", record)
+                for source in record["document"].get("sources") or [record["source"]]:
+                    base[source] = {"key": key}
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        notes.append(f"{jsonl}: the earlier base could not be read ({exc}); it holds only this run's files")
+        return {}
+    for row in _error_rows(cache.parent / "errors.csv"):
+        base.setdefault(row["source"], {"error": row["reason"]})
+    return base
+
+
+def _error_rows(path: Path) -> list[dict]:
+    import csv
+
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            return [row for row in csv.DictReader(fh) if row.get("source") and row.get("reason")]
+    except (OSError, ValueError, csv.Error):
+        return []
 
 
 def _write_json(path: Path, value) -> None:
