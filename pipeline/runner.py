@@ -62,7 +62,10 @@ class Found:
 def _skipped(name: str, rel: str, exclude: tuple[str, ...]) -> bool:
     if name.startswith(".") or any(fnmatch.fnmatch(name, p) for p in DEFAULT_SKIP):
         return True
-    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(rel, p) for p in exclude)
+    rel = rel.replace(os.sep, "/")
+    # "/" + rel: '*/drafts/*' also matches a drafts folder right under the folder given
+    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(rel, p) or fnmatch.fnmatch("/" + rel, p)
+               for p in exclude)
 
 
 def _inside(path: str, roots: list[str]) -> bool:

@@ -205,3 +205,28 @@ def test_a_stuck_document_on_a_dask_worker_is_stopped_by_the_timeout(tmp_path, m
     for pool in runner._POOLS.values():
         pool.stop()
     runner._POOLS.clear()
+
+
+def test_largest_documents_start_first_and_each_file_is_read_once_in_a_worker(tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    _tiny_corpus(folder, 3)
+    (folder / "lớn.txt").write_text("Thực hiện Chỉ thị số 2-CT/TU ngày 1/2/2021.\n" * 200, encoding="utf-8")
+    scheduled, reads = [], []
+    real_execute, real_read = runner._execute, runner.read_file_bytes
+
+    def recording(sources, *args):
+        scheduled.extend(sources)
+        return real_execute(sources, *args)
+
+    def counted(path, *args):
+        reads.append(path)  # in a forked worker, this list is the worker's copy
+        return real_read(path, *args)
+
+    monkeypatch.setattr(runner, "_execute", recording)
+    monkeypatch.setattr(runner, "read_file_bytes", counted)
+    summary = runner.run([folder], tmp_path / "kb", workers=2, timeout=60, only=["citations"])
+    assert summary.documents == 4
+    assert Path(scheduled[0]).name == "lớn.txt"
+    assert reads == []  # the main process opened none of the documents
+    runner.run([folder], tmp_path / "kb1", workers=1, only=["citations"])
+    assert sorted(reads) == sorted(scheduled[-4:])  # in process: each read exactly once
