@@ -14,6 +14,7 @@ symbols are masked first, so "CT/TW" is never a place. Each span keeps its canon
 """
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
 
 import regex
@@ -23,49 +24,37 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from schemas.document import Document
-from schemas.text import fold, new_tones
+from schemas.text import fold as _fold_text
+from schemas.text import new_tones
 
-from .bodies import expand
+# the same few thousand words are folded again and again while names are walked
+fold = lru_cache(maxsize=1 << 16)(_fold_text)
+
+from . import lexicon
+from .bodies import ALONE, CENTRAL, HEADS, SECTORS, TITLES, body_pattern, expand
 from .citations import TYPE_START as _TYPE_START
-from .places import districts, province_names
+from .places import PLACE_KINDS, place_names, province_names
 
 # extractors whose results this one reads through Document.remember
 REQUIRES = ("metadata", "citations")
 
 
-_HEADS = ("Tổng Liên đoàn", "Liên đoàn", "Ủy ban", "Uỷ ban", "Hội đồng", "Đảng ủy", "Đảng uỷ", "Đảng bộ", "Chi bộ",
-          "Chi cục", "Tổng cục", "Cục", "Trung tâm", "Bệnh viện", "Văn phòng", "Phòng", "Công đoàn", "Đoàn", "Tỉnh ủy",
-          "Tỉnh uỷ", "Huyện ủy", "Huyện uỷ", "Thành ủy", "Thành uỷ", "Chính phủ", "Quốc hội", "Thường trực", "Quỹ",
-          "Hội", "Học viện", "Viện", "Mặt trận", "Làng", "Trạm", "Trường", "Công ty", "Ngân hàng", "Kho bạc",
-          "Thanh tra", "Tòa án", "Viện kiểm sát", "Công an", "Ban", "Sở", "Bộ", "UBND", "HĐND", "BCH", "BTV", "UBKT",
-          "ĐUK", "MTTQ", "LĐLĐ", "TTYT", "BVĐK", "BHXH")
-_HEAD = regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(h) for h in sorted(_HEADS, key=len, reverse=True))
-                      + r")(?![\p{L}])")
-_NOT_AFTER_HEAD = regex.compile(r"[ \t]*(?:Tiêu chí|tiêu chí|ngành|hồ sơ|phận|nghị|thảo|thi|diễn|hợp|kết|viên|chủ|phiếu|"
-                                r"trưởng|luật|công cụ|phim|sách|đề|mẫu|câu hỏi|dữ liệu)(?![\p{L}])")
-_ALONE = {"Chính phủ", "Quốc hội", "Tỉnh ủy", "Tỉnh uỷ", "Huyện ủy", "Thành ủy", "Công đoàn", "Đảng ủy Khối"}
-# Lower-case words a body's name goes on with after its compounds ("Ủy ban nhân dân tỉnh",
-# "Bệnh viện đa khoa", "Chi cục Dân số - Kế hoạch hóa gia đình", "Ban cán sự Đảng").
-_STOP_BIGRAMS = {("trung", "bình"), ("thường", "xuyên"), ("tích", "cực"), ("đồng", "thời"), ("hiện", "nay")}
-_NAME_TAIL = set("tỉnh huyện xã khối ngành sự".split())
-_PAIRS = {"cơ": {"quan"}, "nhân": {"dân"}, "bệnh": {"tật", "viện"}, "thực": {"phẩm"}, "mỹ": {"phẩm"},
-          "vệ": {"sinh"}, "an": {"toàn"}, "tâm": {"thần"}, "kế": {"hoạch"}, "thanh": {"niên"},
-          "cộng": {"sản"}, "lao": {"động"}, "trung": {"ương", "tâm"}, "thành": {"phố"}, "thị": {"xã", "trấn"},
-          "đa": {"khoa"}, "cán": {"bộ", "sự"}, "y": {"tế", "khoa"}, "hóa": {"gia"}, "hoá": {"gia"},
-          "kiểm": {"tra", "soát", "nghiệm"}, "đảng": {"ủy", "uỷ", "bộ"}, "chính": {"trị"}, "dân": {"số", "vận", "chính"},
-          "gia": {"đình"}, "chấp": {"hành"}, "thường": {"vụ", "trực"}, "bí": {"thư"}, "giám": {"đốc", "định"},
-          "tuyên": {"giáo"}, "xã": {"hội"}}
+_HEAD = regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(h) for h in HEADS) + r")(?![\p{L}])")
+# the words a name is walked with, from data/name_words.tsv
+_NOT_AFTER_HEAD = regex.compile(r"[ ]*(?:" + "|".join(regex.escape(w) for w in lexicon.column("name_words", "word",
+                                                                                            kind="not_after_head"))
+                                + r")(?![\p{L}])")
+_ALONE = ALONE
+_STOP_BIGRAMS = {(r["word"], r["next"]) for r in lexicon.rows("name_words") if r["kind"] == "stop_pair"}
+_NAME_TAIL = set(lexicon.column("name_words", "word", kind="tail"))
+_PAIRS: dict[str, set[str]] = {}
+for _row in lexicon.rows("name_words"):
+    if _row["kind"] == "pair":
+        _PAIRS.setdefault(_row["word"], set()).add(_row["next"])
 # Words that end a name even right after a capitalised syllable: verbs and function words.
-_STOP_WORDS = set("""tổ chỉ ban triển thông khen học liên chủ phát lãnh kiểm xây tăng đẩy nâng tiếp đã và của có là
-được với trong về cho tại theo đến từ để các những này đó số quy hướng thực hiện báo cáo tham dự làm cùng đề nghị
-giao yêu cầu trình quyết định ký phối hợp nghiên cứu sẽ đang cần phải luôn rất bắt""".split()) - {"số"}
-_FAMILY = set("""Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đinh Mai Trịnh Lâm Cao
-Triệu Lương Tạ Chu Quách Tô Vương Thái Lưu Kiều Khúc Trương Châu Tăng Lục Hứa Mạc Tôn Thân Phùng Nông Lò Lạc Âu
-Đàm Diệp Ông Doãn Giáp Hầu Kim Khổng Lã Lại Lạng Lư Mã Nghiêm Ninh Phí Quan Quản Tiêu Tống Trịnh Ứng Vi Viên Hà
-Đoàn Văn Thạch Bế Hán Nhữ Phó""".split())
-_TITLE_WORDS = (r"(?:Phó[ \t]+)?(?:Bí thư|Chủ tịch|Giám đốc|Trưởng ban|Trưởng phòng|Chánh Văn phòng|Chánh văn phòng|"
-                r"Ủy viên|Uỷ viên|Tỉnh ủy viên|Tỉnh uỷ viên|Thủ tướng|Bộ trưởng|Thứ trưởng|Quyền Giám đốc|Chủ nhiệm|"
-                r"Trưởng|Tổng Bí thư|Chủ tịch nước|Hiệu trưởng|Viện trưởng|Cục trưởng|Bác sĩ|Thầy thuốc)")
+_STOP_WORDS = set(lexicon.column("name_words", "word", kind="stop"))
+_FAMILY = frozenset(lexicon.column("family_names", "family_name"))
+_TITLE_WORDS = r"(?:Phó[ \t]+)?(?:" + "|".join(regex.escape(t) for t in TITLES) + r"|Chánh văn phòng)"
 _SYLLABLE = r"\p{Lu}\p{Ll}+"
 _NAME = r"(?P<name>" + _SYLLABLE + r"(?:[ \t]+" + _SYLLABLE + r"){1,3})"
 _COMRADE = regex.compile(r"(?:(?i:đồng chí)|Đ/c|đ/c)[ \t]*:?[ \t]+" + _NAME + r"(?![\p{L}])")
@@ -75,18 +64,31 @@ _PHOTO = regex.compile(r"(?i:ảnh)[ \t]*:[ \t]*" + _NAME)
 _PLACE_PREFIX = regex.compile(r"(?<![\p{L}])(?P<kind>tỉnh|huyện|xã|thị xã|thành phố|phường|thị trấn|quận|Tỉnh|Huyện|"
                               r"Xã|Thị xã|Thành phố|TP\.?)[ \t]+(?P<name>" + _SYLLABLE + r"(?:[ \t]+" + _SYLLABLE
                               + r"){0,3})")
-_REGION = regex.compile(r"(?<![\p{L}])(?:miền (?:Nam|Bắc|Trung)|Việt Nam|Tây Nguyên|Đồng bằng sông Cửu Long)(?![\p{L}])")
+# the country and its regions (data/places_extra.tsv); a region's first letter in either case
+_REGION = regex.compile(r"(?<![\p{L}])(?:" + "|".join(
+    "(?i:" + regex.escape(n[0]) + ")" + regex.escape(n[1:]).replace("\\ ", "[ ]+")
+    for n in sorted(lexicon.column("places_extra", "name"), key=len, reverse=True)) + r")(?![\p{L}])")
 _HO_CHI_MINH = regex.compile(r"Hồ Chí Minh(?![\p{L}])")
 _MARX_LENIN = regex.compile(r"(?i:chủ nghĩa)[ \t]+(?P<a>Mác)[ \t]*[-–][ \t]*(?P<b>Lênin|Lê-nin|Lê nin)")
-_MASK = regex.compile(r"\S*\d\S*|[\p{Lu}]+[\p{L}]*/[\p{Lu}][\p{L}/\-]*")  # not "Đ/c"
+# Digits and symbols ("34-CT/TW", "07/4/2014"), never "Đ/c". Possessive and anchored at a word's
+# start, so a 20,000-character rule line costs one pass, not one pass per character.
+_MASK = regex.compile(r"\[\d{1,3}\]|(?<!\S)[^\s\d\[]*+\d\S*+|(?<![\p{L}])\p{Lu}\p{L}*+/\p{Lu}[\p{L}/\-]*+")
+# Markdown emphasis and word-segmentation underscores ("Cần_Thơ") are not part of any name.
+_MARKUP = regex.compile(r"[*_`]+")
+_LINE_END_IN_NAME = regex.compile(r"[\p{L},][ ]*$")
+_LINE_START_IN_NAME = regex.compile(r"[ ]*\p{L}")
+_WRAPPED_LINE = 30  # a line this long that stops mid-sentence was wrapped, not ended
 
 if not Span.has_extension("canonical"):
     Span.set_extension("canonical", default=None)
     Span.set_extension("title", default=None)
 
 
-@Language.factory("vnkb_entities")
-def _create(nlp: Language, name: str) -> "EntityFinder":
+@Language.factory("vnkb_entities", assigns=["doc.ents", "doc.spans", "span._.canonical", "span._.title"],
+                  requires=[], retokenizes=False)
+def make_entity_finder(nlp: Language, name: str) -> "EntityFinder":
+    """The `vnkb_entities` component (registered for spaCy through the `spacy_factories`
+    entry point, so a saved pipeline loads wherever vnkb is installed)."""
     return EntityFinder()
 
 
@@ -106,22 +108,65 @@ class EntityFinder:
         return doc
 
 
+# A word, or one punctuation mark: so an entity's tokens never carry the comma after it.
+_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}_]++(?:[-/.&'][\p{L}\p{M}\p{N}_]++)*+|[^\s]|[ ]|\s++")
+
+
+class WordTokenizer:
+    """Words and punctuation marks in one linear pass (spaCy's Vietnamese tokenizer without pyvi
+    realigns its words with a slice of the text per word, which is quadratic in its length)."""
+
+    def __init__(self, vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        for m in _TOKEN.finditer(text):
+            piece = m.group(0)
+            if piece == " " and words and not spaces[-1] and not words[-1].isspace():
+                spaces[-1] = True
+            else:
+                words.append(piece)
+                spaces.append(False)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    def to_bytes(self, **kwargs) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs) -> "WordTokenizer":
+        return self
+
+    def to_disk(self, path, **kwargs) -> None:
+        pass
+
+    def from_disk(self, path, **kwargs) -> "WordTokenizer":
+        return self
+
+
+@spacy.registry.tokenizers("vnkb.WordTokenizer.v1")
+def make_word_tokenizer():
+    """spaCy's config name for WordTokenizer (`[nlp.tokenizer] @tokenizers = "vnkb.WordTokenizer.v1"`)."""
+    def create(nlp: Language) -> WordTokenizer:
+        return WordTokenizer(nlp.vocab)
+    return create
+
+
 @lru_cache(maxsize=1)
 def pipeline() -> Language:
-    """spacy.blank("vi") (whitespace tokens, no pyvi) with the vnkb_entities component."""
-    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+    """spacy.blank("vi") with the word tokenizer and the vnkb_entities component."""
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "vnkb.WordTokenizer.v1"}}})
     nlp.max_length = 10 ** 8  # no parser or statistical model here: long texts cost no more memory
     nlp.add_pipe("vnkb_entities")
     return nlp
 
 
 @lru_cache(maxsize=1)
-def _places() -> tuple[regex.Pattern, set[str], set[str]]:
-    provinces = set(province_names())
-    district_names = {d["name"] for d in districts() if not d["name"][:1].isdigit()}
-    names = sorted(provinces | district_names, key=len, reverse=True)
-    return regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(n) for n in names) + r")(?![\p{L}])"), \
-        provinces, district_names
+def _places() -> tuple[regex.Pattern, frozenset[str]]:
+    names = sorted(place_names(), key=len, reverse=True)
+    alternatives = "|".join(regex.sub(r"\\?[ ]\\?-\\?[ ]", r"[ ]*[-–][ ]*", regex.escape(n)) for n in names)
+    return (regex.compile(r"(?<![\p{L}])(?:" + alternatives + r")(?![\p{L}])"),
+            frozenset(province_names()))
 
 
 def mask(text: str) -> str:
@@ -129,57 +174,209 @@ def mask(text: str) -> str:
     return _MASK.sub(lambda m: " " * len(m.group(0)), text)
 
 
+def prepare(text: str) -> str:
+    """The text names are read from, offsets kept: symbols and markup blanked, old-style tones
+    rewritten, and the line breaks a name may run across made spaces. A line break between
+    two lines of prose is soft; one next to a table row (cells tab-separated), a blank line or
+    a list item ("- Bộ Tư pháp;") is a hard limit, so two cells are never one name."""
+    text = mask(text)
+    text = _MARKUP.sub(lambda m: " " * len(m.group(0)), text)
+    toned = new_tones(text)
+    if len(toned) == len(text):
+        text = toned
+    lines = text.split("\n")
+    out = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        out.append(line)
+        if i + 1 == len(lines):
+            break
+        # a paragraph some exports cut with a blank line mid-sentence ("Đài Tiếng nói Việt\n\nNam")
+        blank = lines[i + 1] == "" and i + 2 < len(lines) and len(line) >= _WRAPPED_LINE
+        following = lines[i + 2] if blank else lines[i + 1]
+        soft = ("\t" not in line and "\t" not in following and _LINE_END_IN_NAME.search(line)
+                and _LINE_START_IN_NAME.match(following))
+        if blank and soft:
+            # across a blank line only mid-name: a lower-case word follows ("thành\n\nphố Hà Nội"),
+            # or the line stops on a capitalised word that the next one continues ("Việt\n\nNam")
+            last, first = line.split()[-1], following.split()[0]
+            soft = first[:1].islower() or (last[:1].isupper() and not last.isupper() and not first.isupper())
+        if blank and soft:
+            out.append("  ")
+            i += 2
+            continue
+        out.append(" " if soft and lines[i + 1] != "" else "\n")
+        i += 1
+    return "".join(out)
+
+
 def find(text: str) -> list[tuple[int, int, str, str, str | None]]:
     """(start, end, label, canonical name, title) of every mention, nested ones included."""
-    text = mask(text)
+    text = prepare(text)
     found: list[tuple[int, int, str, str, str | None]] = []
     found.extend(_people(text))
     people = [(s, e) for s, e, *_ in found]
-    for s, e, name in _bodies(text, people):
-        found.append((s, e, "ORG", _canonical_body(name), None))
+    aliases, defined = _definitions(text)
+    bodies = _bodies(text, _Intervals(people)) + defined
+    for s, e, name in bodies:
+        found.append((s, e, "ORG", _canonical_body(name, aliases), None))
         # bodies inside a body's name: "Sở Y tế" in "Đảng ủy Sở Y tế", "Tỉnh ủy" in "Ban Thường vụ Tỉnh ủy"
         first_head = _HEAD.match(text, s)
         for inner in _HEAD.finditer(text, first_head.end() if first_head else s + 1, e):
             sub = _walk(text, inner.start(), e)
             if sub and sub[1] <= e and sub[0] != name and (sub[0] != inner.group(0) or sub[0] in _ALONE):
-                found.append((inner.start(), sub[1], "ORG", _canonical_body(sub[0]), None))
+                found.append((inner.start(), sub[1], "ORG", _canonical_body(sub[0], aliases), None))
                 prefix = text[s:inner.start()].rstrip(" ,")
                 # "Đoàn TNCS Hồ Chí Minh Sở Y tế": the part before ends in a proper name of its own
-                if len(prefix.split()) >= 3 and regex.search(r"(?:\p{Lu}\p{Ll}*[ \t]+){2}\p{Lu}\p{Ll}*$", prefix):
-                    found.append((s, s + len(prefix), "ORG", _canonical_body(prefix), None))
+                if len(prefix.split()) >= 3 and regex.search(r"(?:\p{Lu}\p{Ll}*[ ]+){2}\p{Lu}\p{Ll}*$", prefix):
+                    found.append((s, s + len(prefix), "ORG", _canonical_body(prefix, aliases), None))
+    found.extend(_shared_heads(text))
+    found.extend(_letterhead(text))
+    found.extend(_signature_names(text, found))
+    # "Đoàn Kiểm tra" is a body, not a person of the family Đoàn
+    org_starts = {s for s, e, label, *_ in found if label == "ORG"}
+    found = [f for f in found if not (f[2] == "PER" and f[0] in org_starts)]
     found.extend(_locations(text, found))
     unique = {(s, e, label): (s, e, label, name, title) for s, e, label, name, title in reversed(found)}
     return sorted(unique.values(), key=lambda f: (f[0], -f[1]))
 
 
-def _walk(text: str, pos: int, limit: int | None = None, barriers=()) -> tuple[str, int] | None:
-    """The body name that starts with a head word at `pos`: capitalised syllables, each
-    maybe followed by one lower-case syllable of its compound ("Chính trị", "Y tế"), and the
-    lower-case tails of body names ("nhân dân tỉnh", "đa khoa", "hóa gia đình")."""
+# Word pairs that belong together inside a body's name: every pair of neighbouring words in the
+# lexicon's names ("Khoa học", "Nội vụ", "Quốc phòng") and the compounds of data/bodies.tsv.
+@lru_cache(maxsize=None)
+def _compounds(with_heads: bool = True) -> dict[str, frozenset[str]]:
+    pairs: dict[str, set[str]] = {}
+    names = list(CENTRAL) + list(SECTORS) + list(lexicon.column("bodies", "name", kind="compound"))
+    names += list(HEADS) if with_heads else []  # "Tỉnh ủy", but never "ủy ban" after it
+    for name in names:
+        words = [fold(w) for w in regex.findall(r"\p{L}+", name)]
+        words = [w for w in words if w != "và"]  # "thuốc, mỹ phẩm và thực phẩm": phẩm -> thực
+        for first, second in zip(words, words[1:]):
+            pairs.setdefault(first, set()).add(second)
+    if not with_heads:  # "Tỉnh ủy ban hành": a head's own words never run on a name
+        for head in HEADS:
+            words = [fold(w) for w in head.split()]
+            for first, second in zip(words, words[1:]):
+                pairs.get(first, set()).discard(second)
+    return {k: frozenset(v) for k, v in pairs.items()}
+
+
+_LEVEL_WORDS_ONE = {"tỉnh", "thành", "huyện", "quận", "thị", "xã", "phường"}
+_PLACE_KIND = r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|Tỉnh|Thành phố|TP\.?)"
+
+
+@lru_cache(maxsize=1)
+def _list_pairs() -> frozenset[tuple[str, str]]:
+    """(word, word) around each comma or "và" inside the lexicon's names: a name goes on across
+    those, and no others ("thuốc, mỹ phẩm", "phẩm và thực phẩm")."""
+    pairs = set()
+    names = list(CENTRAL) + list(SECTORS) + list(lexicon.column("bodies", "name", kind="compound"))
+    for name in names:
+        for m in _LIST_JOINT_IN_NAME.finditer(name):
+            pairs.add((fold(m.group(1)), fold(m.group(2))))
+    return frozenset(pairs)
+
+
+_LIST_JOINT_IN_NAME = regex.compile(r"(\p{L}+)(?:,[ ]+|[ ]+và[ ]+)(?=(\p{L}+))")
+_AFTER_LIST_JOINT = regex.compile(r"(?:,[ ]+|[ ]+và[ ]+)(\p{L}+)")
+
+
+def _word_after_list_joint(text: str, pos: int) -> str:
+    m = _AFTER_LIST_JOINT.match(text, pos, pos + 40)
+    return fold(m.group(1)) if m else ""
+
+
+@lru_cache(maxsize=1)
+def _name_endings() -> frozenset[str]:
+    """Words the lexicon's names end with ("vật" of "Cục Bảo vệ thực vật")."""
+    names = list(CENTRAL) + list(SECTORS) + list(lexicon.column("bodies", "name", kind="compound"))
+    return frozenset(fold(name.split()[-1]) for name in names)
+
+
+_ADDRESS_NUMBER = regex.compile(r"[ ]+(?:\p{Lu}|[ ]{2,})")  # a capital or a masked number
+_PLACE_KIND_AFTER = regex.compile(r"[ ]+(?:" + _PLACE_KIND + r"[ ]+)?")
+_NEXT_WORDS = regex.compile(r"[ ]*(?:(\p{L}+)(?:[ ]+(\p{L}+))?|.|$)", flags=regex.S)
+_JOINT_AND_WORD = regex.compile(r"([ ]+và[ ]+|[ ]*[-–][ ]*|[ ]*,[ ]+|[ ]+)([\p{L}]+)")
+_FOLLOWING_WORD = regex.compile(r"[ ]+([\p{L}]+)")
+
+
+def _place_after(text: str, end: int) -> int | None:
+    """End of a place that qualifies a body right after `end` ("Sở Y tế tỉnh Nghệ An")."""
+    pattern, _ = _places()
+    m = _PLACE_KIND_AFTER.match(text[end:end + 20])
+    if not m:
+        return None
+    place = pattern.match(text, end + m.end())
+    return place.end() if place else None
+
+
+def _name_goes_on(text: str, pos: int) -> bool:
+    """Whether a name continues after `pos`: the text ends, punctuation or a line break comes,
+    or the next word is capitalised or one a name goes on with ("tỉnh", "nhân dân")."""
+    m = _NEXT_WORDS.match(text[pos:pos + 40])
+    if not m.group(1):
+        return True
+    word = m.group(1)
+    if word == "và" and m.group(2) and m.group(2)[:1].isupper():
+        return True  # "Trung tâm Pháp y và Giám định y khoa"
+    if word[:1].isupper():
+        return True
+    lowered, nxt = fold(word), fold(m.group(2) or "")
+    return lowered in _NAME_TAIL or nxt in _PAIRS.get(lowered, ()) or nxt in _compounds().get(lowered, ())
+
+
+def _walk(text: str, pos: int, limit: int | None = None, barriers: "_Intervals | None" = None) -> tuple[str, int] | None:
+    """The body name that starts with a head word at `pos`: a name of the lexicon (a central
+    body, a ministry or department by its sector) with the place after it, or capitalised
+    syllables, each maybe followed by a lower-case syllable of its compound ("Chính trị",
+    "Y tế"), and the lower-case tails of body names ("nhân dân tỉnh", "đa khoa")."""
     head = _HEAD.match(text, pos)
     if not head or _NOT_AFTER_HEAD.match(text, head.end()):
         return None
+    known = body_pattern().match(text, pos)
+    if known and (not limit or known.end() <= limit):
+        end = _place_after(text, known.end())
+        if end and (not limit or end <= limit) and not (barriers and barriers.overlaps(pos, end)):
+            return text[pos:end], end
+        return known.group(0), known.end()
     end = head.end()
     lower_run = 1 if head.group(0)[-1:].islower() else 0  # "Đảng ủy" already ends in its compound syllable
     expect: set[str] = set()
+    compounds = _compounds()
     if head.group(0) in ("Chính phủ", "Quốc hội"):
         return head.group(0), head.end()  # complete names: what follows is not part of them
     ministry = head.group(0) in ("Bộ", "Sở", "Phòng")  # "Sở Kế hoạch và Đầu tư", "Bộ Văn hóa, Thể thao …"
+    previous = fold(head.group(0).split()[-1])
     while True:
-        m = regex.match(r"([ \t]+và[ \t]+|[ \t]*[-–][ \t]*|[ \t]*,[ \t]+|[ \t]+)([\p{L}]+)", text[end:end + 40])
+        m = _JOINT_AND_WORD.match(text[end:end + 40])
         if not m or (limit and end + m.end() > limit):
             break
         joint, word = m.group(1).strip(), m.group(2)
         start_of_word = end + m.start(2)
-        if any(s <= start_of_word < e for s, e in barriers):
+        if barriers and barriers(start_of_word):
             break  # a person's name follows the body: "Chủ tịch UBND tỉnh Nguyễn Văn Sơn"
         capital = word[:1].isupper()
-        if joint in (",", "và") and not (ministry and capital and not _HEAD.match(text, start_of_word)):
-            break  # "Bộ Văn hóa, Thể thao và Du lịch" goes on; "Tỉnh ủy, HĐND" is two bodies
+        if joint in (",", "và") and not (ministry and capital and end > head.end()
+                                         and not _HEAD.match(text, start_of_word)):
+            if (previous, fold(word)) not in _list_pairs():
+                break  # "Bộ Văn hóa, Thể thao và Du lịch" goes on; "Tỉnh ủy, HĐND" is two bodies
+            # a list inside a known kind of name: "Trung tâm Kiểm nghiệm thuốc, mỹ phẩm và thực phẩm"
+            lower_run, previous = 0, fold(word)
+            end += m.end()
+            continue
         if joint in ("-", "–") and (not capital or _HEAD.fullmatch(word)):
             break
         lowered = fold(word)
-        following = regex.match(r"[ \t]+([\p{L}]+)", text[end + m.end():end + m.end() + 20])
+        if lowered == "số" and _ADDRESS_NUMBER.match(text, end + m.end()):
+            break  # "… Phố cổ Hà Nội số 50 Đào Duy Từ": an address follows
+        if joint == "" and lowered in _LEVEL_WORDS_ONE:
+            place_end = _place_after(text, end)
+            if place_end and (not limit or place_end <= limit) and not (
+                    barriers and barriers.overlaps(start_of_word, place_end)):
+                end = place_end  # "Ủy ban nhân dân tỉnh Thanh Hóa": the place ends the name
+                break
+        following = _FOLLOWING_WORD.match(text[end + m.end():end + m.end() + 20])
         nxt = fold(following.group(1)) if following else ""
         ends_here = text[end + m.end():end + m.end() + 1] == ":"
         if capital:
@@ -187,7 +384,7 @@ def _walk(text: str, pos: int, limit: int | None = None, barriers=()) -> tuple[s
             if not joint and _TYPE_START.match(text, start_of_word) and not regex.match(
                     r"Kế hoạch hóa|Kế hoạch hoá|Kế hoạch và", text[start_of_word:start_of_word + 14]):
                 break  # "HĐND tỉnh Quy định …": a document's name begins
-            lower_run, expect = 0, set()
+            lower_run, expect = 0, set(compounds.get(lowered, ())) | _PAIRS.get(lowered, set())
         elif lowered in expect:
             expect = _PAIRS.get(lowered, set()) if nxt in _PAIRS.get(lowered, ()) else set()
             lower_run += 1
@@ -195,21 +392,38 @@ def _walk(text: str, pos: int, limit: int | None = None, barriers=()) -> tuple[s
             # "nhân dân", "bệnh tật", "thực phẩm", "cơ quan", "hóa gia đình"
             expect = _PAIRS[lowered]
             lower_run += 1
+        elif lowered in _compounds(False).get(previous, ()) and lower_run < 4 and (
+                nxt in _compounds(False).get(lowered, ()) or lowered in _name_endings()
+                or (lowered, _word_after_list_joint(text, end + m.end())) in _list_pairs()):
+            lower_run += 1  # "Cục Bảo vệ thực vật", "Hội Cựu chiến binh"
+            expect = set()
         elif lowered == "các" and following and following.group(1) == "Cơ":
             lower_run += 1  # "Đảng ủy Khối các Cơ quan tỉnh"
         elif lowered in _STOP_WORDS or (lowered, nxt) in _STOP_BIGRAMS:
             break
-        elif lower_run == 0 or lowered in _NAME_TAIL or (lowered == "đảng" and following and (
+        elif lowered in _NAME_TAIL or (lowered == "đảng" and following and (
                 following.group(1)[:1].isupper() or nxt in ("ủy", "uỷ", "bộ"))):
+            lower_run += 1
+            expect = set()
+        elif lower_run == 0 and _name_goes_on(text, end + m.end()):
+            # one lower-case syllable after a capitalised one, where the name clearly goes on after it
             lower_run += 1
             expect = set()
         else:
             break
+        previous = lowered
         end += m.end()
     name = text[pos:end].strip()
     while name and fold(name.split()[-1]) in ("và", "các"):
         name = name.rsplit(" ", 1)[0]
     return (name, pos + len(name)) if name else None
+
+
+_TITLE_BEFORE = regex.compile(r"(?:Chủ tịch|Trưởng [Bb]an|Bí thư|Phó)[ ]+$")
+
+
+# "Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương": every such body, not one
+_GENERIC_LEVELS = regex.compile(r"(?<=(?:tỉnh|huyện|xã))[ ]*,[ ]*(?:thành phố|thị xã|quận|phường|thị trấn)(?![ ]+\p{Lu})")
 
 
 def _bodies(text: str, barriers) -> list[tuple[int, int, str]]:
@@ -219,11 +433,15 @@ def _bodies(text: str, barriers) -> list[tuple[int, int, str]]:
         head = _HEAD.search(text, pos)
         if not head:
             break
+        if head.group(0) == "Thường trực" and _TITLE_BEFORE.search(text, max(0, head.start() - 20), head.start()):
+            pos = head.end()  # "Phó Chủ tịch Thường trực UBND tỉnh": part of a title
+            continue
         walked = _walk(text, head.start(), barriers=barriers)
         if walked:
             name, end = walked
             # a head word alone ("Đảng ủy", "Chi bộ") names no one body, except those that do
-            if name != head.group(0) or name in _ALONE:
+            generic = _GENERIC_LEVELS.match(text, end)
+            if (name != head.group(0) or name in _ALONE) and not generic:
                 out.append((head.start(), end, name))
                 pos = end
                 continue
@@ -231,9 +449,100 @@ def _bodies(text: str, barriers) -> list[tuple[int, int, str]]:
     return out
 
 
-def _canonical_body(name: str) -> str:
-    name = regex.sub(r"[ \t]*[-–][ \t]*", " - ", expand(name))
+_ABBREVIATION_DEFINED = regex.compile(r"[ ]*\([ ]*(?P<short>[\p{Lu}Đ][\p{Lu}Đ&\-]{1,9})[ ]*\)")
+_SHORT_NAME_DEFINED = regex.compile(r"[ ]*\([ ]*(?:sau đây |dưới đây )?(?:được )?(?:gọi tắt là|viết tắt là|gọi là)[ ]+"
+                                    r"(?P<short>[^()\n;]{2,80}?)[ ]*\)")
+
+
+def _definitions(text: str) -> tuple[dict[str, str], list[tuple[int, int, str]]]:
+    """Abbreviations and short names a document defines for itself: "Khu kinh tế (KKT)",
+    "Ban Chỉ đạo Nhà nước các công trình … (sau đây gọi tắt là Ban Chỉ đạo)". The full name is
+    the words before the parenthesis whose initials spell the abbreviation, or the text from the
+    last place the short name stands before the parenthesis. Returns short -> full, and the
+    full names that start with a head word as bodies."""
+    aliases: dict[str, str] = {}
+    bodies: list[tuple[int, int, str]] = []
+    for m in _ABBREVIATION_DEFINED.finditer(text):
+        short = m.group("short")
+        letters = [c for c in short if c.isalpha()]
+        words = list(regex.finditer(r"\p{L}+", text[max(0, m.start() - 120):m.start()]))
+        if len(words) < len(letters) or short in ABBREVIATIONS:
+            continue
+        chosen = words[len(words) - len(letters):]
+        if all(fold(w.group(0))[0] == fold(c) for w, c in zip(chosen, letters)) and len(letters) >= 2:
+            start = max(0, m.start() - 120) + chosen[0].start()
+            if "\n" in text[start:m.start()]:
+                continue
+            aliases[short] = " ".join(text[start:m.start()].split())
+    for m in _SHORT_NAME_DEFINED.finditer(text):
+        short = " ".join(m.group("short").split())
+        window_start = max(0, m.start() - 400)
+        sentence = text[window_start:m.start()]
+        cut = max(sentence.rfind(c) for c in ".;:\n")
+        first = sentence.rfind(short, cut + 1)
+        if first < 0 or len(short) < 4:
+            continue
+        start = window_start + first
+        full = " ".join(text[start:m.start()].split())
+        if full != short:
+            aliases[short] = full
+            if _HEAD.match(text, start):
+                bodies.append((start, m.start(), full))
+    return aliases, bodies
+
+
+ABBREVIATIONS = lexicon.mapping("abbreviations", "abbreviation", "expansion")
+
+
+@lru_cache(maxsize=1)
+def _by_initials() -> dict[tuple[str, str], str]:
+    """(head, initials) -> name, for the lexicon's names: "Sở GDĐT" is "Sở Giáo dục và Đào tạo",
+    "Cục KSTTHC" is "Cục Kiểm soát thủ tục hành chính"."""
+    out = {}
+    names = list(CENTRAL) + [f"{head} {sector}" for head in ("Bộ", "Sở", "Phòng") for sector in SECTORS]
+    for name in names:
+        head = _HEAD.match(name)
+        if not head:
+            continue
+        words = [w for w in regex.findall(r"\p{L}+", name[head.end():]) if w != "và"]
+        if len(words) >= 2:
+            out.setdefault((head.group(0), "".join(w[0] for w in words).upper()), name)
+    return out
+
+
+def _canonical_body(name: str, aliases: dict[str, str] | None = None) -> str:
+    name = " ".join(name.split())
+    head = _HEAD.match(name)
+    if head:
+        abbreviation = regex.match(r"[ ]+([\p{Lu}Đ]{2,})(?![\p{L}&])", name[head.end():])
+        full = abbreviation and _by_initials().get((head.group(0), abbreviation.group(1)))
+        if full and (not aliases or abbreviation.group(1) not in aliases):
+            name = full + name[head.end() + abbreviation.end():]
+    if aliases:
+        if name in aliases:
+            name = aliases[name]
+        name = regex.sub(r"(?<![\p{L}])[\p{Lu}Đ][\p{Lu}Đ&\-]+(?![\p{L}])", lambda m: aliases.get(m.group(0), m.group(0)), name)
+    name = regex.sub(r"[ \t]*([-–])[ \t]*", r" \1 ", expand(name))
     return regex.sub(r"\s+", " ", name).strip(" ,.;:")
+
+
+# "các Bộ: Quốc phòng, Công an và Y tế": one body per sector the shared head word governs
+@lru_cache(maxsize=1)
+def _shared_head_pattern() -> regex.Pattern:
+    sector = "(?:" + "|".join(regex.escape(s) for s in SECTORS) + ")"
+    return regex.compile(r"(?<![\p{L}])(?:các|Các|hai|ba)[ ]+(?P<head>Bộ|Sở|Phòng)(?:[ ]*,[ ]*(?:ngành|cơ quan)"
+                         r"(?:[ ]+(?:liên quan|Trung ương))?)?[ ]*:?[ ]+(?P<list>" + sector + r"(?:(?:[ ]*,[ ]*|[ ]+và[ ]+)"
+                         + sector + r")*)(?![\p{L}])")
+
+
+def _shared_heads(text: str) -> list[tuple[int, int, str, str, str | None]]:
+    out = []
+    sector = regex.compile("|".join(regex.escape(s) for s in SECTORS))
+    for m in _shared_head_pattern().finditer(text):
+        head = m.group("head")
+        for part in sector.finditer(text, m.start("list"), m.end("list")):
+            out.append((part.start(), part.end(), "ORG", _canonical_body(head + " " + part.group(0)), None))
+    return out
 
 
 def _people(text: str) -> list[tuple[int, int, str, str, str | None]]:
@@ -293,60 +602,205 @@ def _title_after(text: str, pos: int) -> str | None:
     return ", ".join(t.strip() for t in titles) or None
 
 
+@lru_cache(maxsize=1)
+def _proper_names() -> dict[str, str]:
+    """fold(name) -> the name as written in running text, for bodies and places a letterhead
+    spells in capitals ("ỦY BAN NHÂN DÂN" -> "Ủy ban nhân dân")."""
+    names = {fold(n): n for n in CENTRAL}
+    names.update({fold(f"{head} {sector}"): f"{head} {sector}" for head in ("Bộ", "Sở") for sector in SECTORS})
+    return names
+
+
+@lru_cache(maxsize=1)
+def _proper_places() -> dict[str, str]:
+    return {fold(n): n for n in place_names()}
+
+
+_LOCAL_BODY = regex.compile(r"^(?P<head>ủy ban nhân dân|hội đồng nhân dân|tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|đảng ủy)"
+                            r"(?: (?P<level>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu))? (?P<place>.+)$")
+_UPPER_LINE = regex.compile(r"^[ ]*[\p{Lu}][\p{Lu}\p{M} ,\-–]*$")
+
+
+def _letterhead(text: str) -> list[tuple[int, int, str, str, str | None]]:
+    """The issuing body a letterhead names in capitals before the national motto
+    ("ỦY BAN NHÂN DÂN / TỈNH QUẢNG NGÃI"), in the spelling of running text."""
+    motto = _MOTTO.search(text, 0, 4000)
+    if not motto:
+        return []
+    lines = []
+    pos = motto.start()
+    for line in reversed(list(regex.finditer(r"[^\n]*", text[:motto.start()]))):
+        if not line.group(0).strip():
+            continue
+        if not _UPPER_LINE.match(line.group(0)) or len(lines) == 4:
+            break
+        lines.insert(0, line)
+    if not lines:
+        return []
+    start, end = lines[0].start() + len(lines[0].group(0)) - len(lines[0].group(0).lstrip()), lines[-1].end()
+    name = fold(" ".join(l.group(0) for l in lines))
+    name = " ".join(name.replace(",", " ").split())
+    if name in _proper_names():
+        return [(start, end, "ORG", _proper_names()[name], None)]
+    m = _LOCAL_BODY.match(name)
+    if m and m.group("place") in _proper_places():
+        head = expand(m.group("head").capitalize()) if m.group("head").endswith("dân") else m.group("head").capitalize()
+        canonical = " ".join(filter(None, (head, m.group("level"), _proper_places()[m.group("place")])))
+        return [(start, end, "ORG", canonical, None)]
+    return []
+
+
+_SIGNATURE_NAME = regex.compile(r"(?m)^[ ]*(?P<name>\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}*){1,3})[ ]*$")
+
+
+def _signature_names(text: str, found) -> list[tuple[int, int, str, str, str | None]]:
+    """A name alone on its line under a title in capitals ("PHÓ CHỦ TỊCH" / "Nguyễn Văn An"):
+    the signer of the document."""
+    out = []
+    taken = {s for s, *_ in found}
+    for m in _SIGNATURE_NAME.finditer(text):
+        name = m.group("name")
+        if name.split()[0] not in _FAMILY or name in place_names() or m.start("name") in taken:
+            continue
+        before = [l for l in text[max(0, m.start() - 200):m.start()].split("\n") if l.strip()]
+        if before and _UPPER_LINE.match(before[-1]) and len(before[-1].split()) <= 6:
+            out.append((m.start("name"), m.end("name"), "PER", name, " ".join(before[-1].split())))
+    return out
+
+
+_MOTTO = regex.compile(r"(?i:Cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s+Nam)(?![\p{L}])")
+
+
+class _Intervals:
+    """Whether an offset falls in any of many (start, end) spans, in log time."""
+
+    def __init__(self, spans) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.reach = []  # the furthest end among the spans up to each one
+        furthest = -1
+        for _, e in self.spans:
+            furthest = max(furthest, e)
+            self.reach.append(furthest)
+
+    def __call__(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.reach[i] > pos
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end) - 1
+        return i >= 0 and self.reach[i] > start
+
+
 def _locations(text: str, found) -> list[tuple[int, int, str, str, str | None]]:
-    pattern, provinces, district_names = _places()
+    pattern, provinces = _places()
+    names = place_names()
     people = [(s, e) for s, e, label, *_ in found if label == "PER"]
     out = []
+    mottos = []
+    for m in _MOTTO.finditer(text):
+        # the country in the national motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") is a place
+        out.append((m.start(), m.end(), "LOC", "Cộng hòa xã hội chủ nghĩa Việt Nam", None))
+        mottos.append((m.start(), m.end()))
     for m in _PLACE_PREFIX.finditer(text):
         name = m.group("name")
         kind = fold(m.group("kind"))
         if kind in ("thành phố", "tp", "tp.") and name == "Hồ Chí Minh":
             out.append((m.start(), m.end(), "LOC", "Thành phố Hồ Chí Minh", None))
             continue
-        if name in provinces or name in district_names or kind in ("xã", "phường", "thị trấn", "huyện", "thị xã"):
-            out.append((m.start("name"), m.end("name"), "LOC", name, None))
+        if name in names or kind in ("xã", "phường", "thị trấn", "huyện", "thị xã", "đặc khu"):
+            out.append((m.start("name"), m.end("name"), "LOC", _canonical_place(name), None))
+    inside = _Intervals(people + mottos)
     for m in pattern.finditer(text):
-        if any(s <= m.start() < e for s, e in people) or m.group(0) == "Hồ Chí Minh":
+        if inside(m.start()) or m.group(0) == "Hồ Chí Minh":
             continue
-        out.append((m.start(), m.end(), "LOC", m.group(0), None))
+        out.append((m.start(), m.end(), "LOC", _canonical_place(m.group(0)), None))
     for m in _REGION.finditer(text):
-        out.append((m.start(), m.end(), "LOC", m.group(0), None))
+        if not any(s <= m.start() < e for s, e in mottos):
+            out.append((m.start(), m.end(), "LOC", m.group(0), None))
     return out
 
 
+def _canonical_place(name: str) -> str:
+    """One spelling a place: "Bà Rịa - Vũng Tàu" and "Bà Rịa – Vũng Tàu" are one province."""
+    return regex.sub(r"[ ]*([-–])[ ]*", r" \1 ", " ".join(name.split()))
+
+
 def extract(doc: Document) -> list[dict]:
-    nlp_doc = pipeline()(doc.text)
+    # the spans the vnkb_entities component sets, read straight from `find`: building a spaCy
+    # Doc of a long decree would cost more than finding its names
     entities: dict[tuple[str, str], dict] = {}
-    for span in nlp_doc.spans["vnkb_entities"]:
-        key = (span.label_, fold(new_tones(span._.canonical)))
+    for start, end, label, canonical, title in find(doc.text):
+        key = (label, _key(canonical))
         entity = entities.get(key)
         if entity is None:
-            entity = entities[key] = {"label": span.label_, "text": span._.canonical, "title": None, "mentions": []}
-        if span._.title and not entity["title"]:
-            entity["title"] = span._.title
-        start = span.start_char
-        entity["mentions"].append({"start": start, "end": span.end_char, "text": span.text})
+            entity = entities[key] = {"label": label, "text": canonical, "title": None, "mentions": []}
+        if title and not entity["title"]:
+            entity["title"] = title
+        entity["mentions"].append({"start": start, "end": end, "text": doc.text[start:end]})
     for person in _signers(doc, entities):
         entities.setdefault(("PER", fold(person["text"])), person)
-    _merge_place_qualified(entities)
+    _merge_into_fullest(entities)
+    _drop_generic(entities)
     return sorted(entities.values(), key=lambda e: e["mentions"][0]["start"] if e["mentions"] else 0)
 
 
-def _merge_place_qualified(entities: dict) -> None:
-    """"Bệnh viện Mắt Hà Tĩnh" and "Bệnh viện Mắt" in one document are one body: the place is a
-    qualifier (and a LOC of its own), so the mentions go to the unqualified name."""
-    pattern, *_ = _places()
-    for key in sorted(entities, key=lambda k: -len(k[1])):
-        label, name = key
-        if label != "ORG" or key not in entities:
+@lru_cache(maxsize=4096)
+def _key(name: str) -> str:
+    return fold(name)
+
+
+_LEVEL_WORDS = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường")
+
+
+def _merge_into_fullest(entities: dict) -> None:
+    """A body named with and without its place is one body. A place completes a name that ends
+    in its level ("Ủy ban nhân dân tỉnh" + "Quảng Ngãi": the fullest form names it, where the
+    document names one such body); it only qualifies a name complete without it ("Sở Y tế
+    tỉnh Hà Giang", "Bệnh viện Mắt Hà Tĩnh": the document's own short name stands)."""
+    places = {fold(n) for n in place_names()} | {k[1] for k in entities if k[0] == "LOC"}
+    orgs = sorted((k for k in entities if k[0] == "ORG"), key=lambda k: len(k[1]))
+    for key in orgs:
+        short = key[1]
+        if key not in entities:
             continue
-        m = regex.match(r"^(.*?)[ \t]+(?:tỉnh[ \t]+|thành phố[ \t]+)?(" + pattern.pattern + r")$", entities[key]["text"])
-        if not m:
+        fuller = []
+        for other in orgs:
+            if other == key or not other[1].startswith(short + " ") or other not in entities:
+                continue
+            rest = other[1][len(short):].strip()
+            for level in _LEVEL_WORDS:
+                if rest.startswith(level + " ") and not short.endswith(level):
+                    rest = rest[len(level) + 1:]
+                    break
+            if rest in places:
+                fuller.append(other)
+        if not fuller:
             continue
-        shorter = ("ORG", fold(new_tones(m.group(1))))
-        if shorter in entities and shorter != key:
-            entities[shorter]["mentions"].extend(entities.pop(key)["mentions"])
-            entities[shorter]["mentions"].sort(key=lambda x: x["start"])
+        if any(short.endswith(" " + level) for level in _LEVEL_WORDS) or _GENERIC.search(entities[key]["text"]):
+            if len(fuller) == 1:
+                target = entities[fuller[0]]
+                target["mentions"] = sorted(target["mentions"] + entities.pop(key)["mentions"], key=lambda x: x["start"])
+        else:
+            # the name the document uses most; on a tie, its own short name
+            best = max(fuller, key=lambda k: len(entities[k]["mentions"]))
+            if len(fuller) == 1 and len(entities[best]["mentions"]) > len(entities[key]["mentions"]):
+                target = entities[best]
+                target["mentions"] = sorted(target["mentions"] + entities.pop(key)["mentions"], key=lambda x: x["start"])
+                continue
+            for other in fuller:
+                entities[key]["mentions"] = sorted(entities[key]["mentions"] + entities.pop(other)["mentions"],
+                                                   key=lambda x: x["start"])
+
+
+_GENERIC = regex.compile(r"^(?:Ủy ban nhân dân|Hội đồng nhân dân)(?:[ ]+(?:các[ ]+)?(?:cấp[ ]+)?(?:xã|phường|huyện|"
+                         r"quận|thị trấn|đặc khu))?$|[ ](?:cấp[ ]+(?:tỉnh|huyện|xã)|các[ ]+(?:tỉnh|huyện|xã))$")
+
+
+def _drop_generic(entities: dict) -> None:
+    """A class of bodies ("Ủy ban nhân dân xã", "Ủy ban nhân dân các cấp") names no one body."""
+    for key in [k for k in entities if k[0] == "ORG" and _GENERIC.search(entities[k]["text"])]:
+        del entities[key]
 
 
 def _signers(doc: Document, entities) -> list[dict]:

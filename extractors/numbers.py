@@ -13,6 +13,8 @@ import regex
 
 from schemas.text import fold
 
+from . import lexicon
+
 _THOUSANDS = regex.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
 _DECIMAL_COMMA = regex.compile(r"^\d+,\d+$")
 _DECIMAL_DOT = regex.compile(r"^\d+\.\d+$")
@@ -96,21 +98,81 @@ def words_to_number(text: str) -> int | None:
     return total + chunk + (digit or 0)
 
 
-# Count nouns a number is followed by, longest first, matched folded. The unit keeps the
-# words as written in the text.
-_COUNT_NOUNS = sorted("""
-đảng viên|cán bộ|cán bộ y tế|cán bộ, đảng viên|cán bộ, công chức, viên chức|công chức|viên chức
-|công chức, viên chức, người lao động|người lao động|người|lượt người|lượt|quần chúng|đồng chí|tập thể|cá nhân
-|lớp|đợt|cuộc|cuộc gọi|mô hình|bệnh nhân|ca|mẫu|trường hợp|hồ sơ|thủ tục|thủ tục hành chính|cơ sở|cơ sở y tế
-|cơ sở khám chữa bệnh|giường bệnh|giường|bệnh viện|bệnh viện đa khoa|trạm y tế|chi bộ|đảng bộ|đảng bộ bộ phận
-|chi, đảng bộ|chi đảng bộ|chi cục|đơn vị|đơn vị sự nghiệp|hệ thống|đơn thư|lần|xã|huyện|trường|học sinh|giáo viên
-|sinh viên|km|ha|héc ta|tấn|tỷ đồng|triệu đồng|nghìn đồng|đồng|con|bác sĩ|sáng kiến|doanh nghiệp|hộ|hộ nghèo
-|dự án|công trình|tổ chức|tổ chức cơ sở đảng|sở ngành|sở, ngành|kỹ thuật|kỹ thuật mới|đề tài|vụ|tháng|ngày
-|năm|mét|m2|m3|kg|lít|nhà|căn|phòng|khoa|xe|chuyến|buổi|bài|tin|phiên|thôn|bản|tổ|nhóm|đoàn viên|hội viên
-|ngàn lượt người|nghìn lượt người|nghìn hồ sơ|nghìn sáng kiến|triệu đồng/năm|lần/năm|con/bà mẹ|chủ đề|gói|bé trai|cc|w|kw|mw|kwh|mm|cm|m|g|gsm|micron|tuần tuổi|tuần|giờ|phút|°c|lượt khám|chỉ tiêu|nhiệm vụ|nhóm nhiệm vụ|nội dung|khâu|điều|tuổi|loại""".replace("\n", "").split("|"),
-                      key=len, reverse=True)
-_COUNT_NOUN = regex.compile(r"[ \t]*(?P<u>(?:" + "|".join(regex.escape(u) for u in _COUNT_NOUNS) + r"))(?![\p{L}])",
-                            regex.IGNORECASE)
+# The counted noun phrase after a numeral (Vietnamese grammar: [scale word] [classifier or measure
+# word] noun): its words come from data/measure_words.tsv and are matched folded; the unit keeps the
+# words as written.
+def _words(role: str) -> list[str]:
+    return sorted(lexicon.column("measure_words", "entry", role=role), key=len, reverse=True)
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(regex.escape(w).replace(r"\ ", r"[ \t]+") for w in words)
+
+
+_CLASSIFIER = _alternation(_words("classifier"))
+# a classifier counts on its own ("1000 lượt cán bộ": unit "lượt") unless it opens a listed compound
+_NOUN_WORDS = set(_words("counted_noun") + _words("measure_unit") + _words("currency") + _words("duration")
+                  + _words("not_measure_unit") + _words("classifier") + _words("counted_only_when_achieved"))
+_NOUNS = _alternation(sorted(_NOUN_WORDS, key=len, reverse=True))
+_NOUN_SET = {fold(w) for w in _NOUN_WORDS}
+_LONGEST_NOUN = max(len(w.replace(",", " ,").split()) for w in _NOUN_WORDS)
+_SCALE_SET = {fold(w) for w in _words("scale")}
+_STOP = {fold(w) for w in _words("phrase_end") + _words("scale") + _words("duration")}
+# the next few words after a number, read once: a word, or a comma inside a listed noun ("thôn, bản")
+_NEXT_WORDS = regex.compile(r"(?:[ \t_]*+(?:[\p{L}\p{M}°²³]++(?:[23](?!\d))?|,))")  # "m2", "km2" too  # "lĩnh_vực": two syllables, segmented
+_GLUED = regex.compile(r"(?:" + _alternation(_words("measure_unit")) + r")(?![\p{L}\d])", regex.IGNORECASE)
+_PERCENT_OF = regex.compile(r"[ \t]+(?:" + _alternation(_words("percent_of")) + r")(?![\p{L}\d])")
+_PER = regex.compile(r"(?:[ \t]*+/[ \t]*+(?:" + _NOUNS + r"|" + _CLASSIFIER + r"))++(?![\p{L}\d])", regex.IGNORECASE)
+
+
+def _next_words(text: str, pos: int, limit: int) -> list[tuple[str, int]]:
+    """Up to `limit` words (or commas) from `pos`, each with where it ends."""
+    out = []
+    while len(out) < limit:
+        m = _NEXT_WORDS.match(text, pos, pos + 40)
+        if not m:
+            break
+        out.append((m.group(0).strip(" \t_"), m.end()))
+        pos = m.end()
+    return out
+
+
+def _phrase(words: list[str]) -> str:
+    return " ".join(words).replace(" ,", ",")
+
+
+def _counted_noun(text: str, pos: int) -> tuple[str | None, int]:
+    """The counted noun phrase at `pos`: scale words, then a noun the lexicon knows (a classifier,
+    a measure word, a compound noun, a currency), else the next one or two syllables that are not
+    function words ("04 môn thi đấu"). Read by looking words up, so its cost does not grow with
+    the vocabulary."""
+    if not text[pos:pos + 1].isspace():  # letters glued to the number are read by read_unit
+        return None, pos
+    words = _next_words(text, pos, 2 + _LONGEST_NOUN)
+    folded = [fold(w) if w != "," else "," for w, _ in words]
+    i = 0
+    while i < min(2, len(words)) and folded[i] in _SCALE_SET:
+        i += 1
+    for k in range(min(_LONGEST_NOUN, len(words) - i), 0, -1):
+        if folded[i + k - 1] != "," and _phrase(folded[i:i + k]) in _NOUN_SET:
+            return _phrase([w for w, _ in words[:i + k]]), words[i + k - 1][1]
+    if i and i < len(words) and _CURRENCY_CODE.fullmatch(words[i][0]):
+        return _phrase([w for w, _ in words[:i + 1]]), words[i][1]  # "5 triệu JPY"
+    j = i
+    while j < len(words) and j < i + 2:
+        w = words[j][0]
+        if w == "," or not w[:1].islower() or folded[j] in _STOP or len(w) < 2:
+            break
+        j += 1
+    if j == 0:
+        return None, pos
+    return _phrase([w for w, _ in words[:j]]), words[j - 1][1]
+
+
+# How far after a number its unit may run. Every match is bounded by it: the regex engine scans
+# ahead for a pattern's literal words, so an unbounded match at each number costs the whole rest of
+# the text, and a document's time would grow with the square of its size.
+_UNIT_SPAN = 80
 _PERCENT = regex.compile(r"[ \t]*(?P<u>%(?!o)|phần trăm)(?P<per>/năm)?")
 _PERMILLE = regex.compile(r"[ \t]*(?:‰|%o)")
 _POINTS = regex.compile(r"[ \t]*điểm[ \t]*%")
@@ -119,6 +181,14 @@ _POPULATION = regex.compile(r"[ \t]*(?:/|trên)[ \t]*(?P<d>100\.000|100000|10\.0
                             r"[ \t]*(?P<p>dân|bé gái|người dân|người|trẻ đẻ sống|ca sinh)?(?![\p{L}\d])")
 _RATIO = regex.compile(r"/(?P<d>\d+)(?![\d.,])")
 NUMBER = regex.compile(r"(?<![\p{L}\d.,/])(?P<n>" + NUMERAL + r")(?![\d])(?![.,]\d)")  # not "8704.51.25"
+
+
+# patterns used in loops, compiled once
+_CURRENCY_CODE = regex.compile(r"[A-Z]{3}")
+_LETTER = regex.compile(r"\p{L}")
+_SLASH_SPACES = regex.compile(r"[ \t]*/[ \t]*")
+_FROM_BEFORE = regex.compile(r"(?:từ|khoảng)[ \t]*$")
+_DETERMINER = regex.compile(r"[ \t]+(?:các|những)(?=[ \t])")
 
 
 @dataclass
@@ -131,6 +201,7 @@ class Quantity:
     unit: str | None
     is_range: bool = False
     unit_start: int = 0  # where the unit's words begin
+    number_end: int = 0  # where the (first) numeral ends
 
 
 def _denominator(d: str) -> str:
@@ -140,26 +211,30 @@ def _denominator(d: str) -> str:
 def read_unit(text: str, pos: int) -> tuple[str | None, int]:
     """The unit written at `pos` (after a number), and where it ends."""
     for pattern, unit in ((_PERMILLE, "‰"), (_POINTS, "điểm %")):
-        m = pattern.match(text, pos)
+        m = pattern.match(text, pos, pos + _UNIT_SPAN)
         if m:
             return unit, m.end()
-    m = _PERCENT.match(text, pos)
+    m = _PERCENT.match(text, pos, pos + _UNIT_SPAN)
     if m:
+        of = _PERCENT_OF.match(text, m.end(), m.end() + _UNIT_SPAN)
+        if of:  # "40% GRDP": a share of a named aggregate
+            return "% " + of.group(0).strip(), of.end()
         return ("%/năm" if m.group("per") else "%"), m.end()
     noun = None
-    m = _COUNT_NOUN.match(text, pos)
-    if m:
-        noun, pos = m.group("u"), m.end()
-        if "/" in noun:
-            return noun, pos
-    rate = _POPULATION.match(text, pos)
+    glued = _GLUED.match(text, pos, pos + _UNIT_SPAN)
+    if _LETTER.match(text[pos:pos + 1]):  # letters glued to the number: a unit "200mm", "1,3m"; "4G" a name
+        if not glued or (len(glued.group(0)) == 1 and glued.group(0).isupper()):
+            return None, pos
+        noun, pos = glued.group(0), glued.end()
+    else:
+        noun, pos = _counted_noun(text, pos)
+    rate = _POPULATION.match(text, pos, pos + _UNIT_SPAN)
     if rate and (rate.group("p") or text[rate.start():rate.end()].lstrip().startswith("/")):
         people = rate.group("p") or "dân"
         return f"{noun or ''}/{_denominator(rate.group('d'))} {people}", rate.end()
-    per = regex.match(r"(?:/(?:năm|bà mẹ|người|tháng|ngày|giờ|phút|m2|m3|ha|km|tấn|kg|lít|lượt))+(?![\p{L}\d])",
-                      text[pos:pos + 30])
-    if noun and per:
-        return f"{noun}{per.group(0)}", pos + per.end()
+    per = _PER.match(text, pos, pos + _UNIT_SPAN)
+    if noun and per:  # "triệu đồng/ người", "người/xã"
+        return noun + _SLASH_SPACES.sub("/", per.group(0).strip()), per.end()
     return noun, pos
 
 
@@ -174,23 +249,28 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             break
         value = parse_number(m.group("n"))
         q_start, after, value_max, is_range = m.start(), m.end(), None, False
-        rng = _RANGE_TAIL.match(text, after, end)
+        rng = _RANGE_TAIL.match(text, after, min(end, after + _UNIT_SPAN))
         if rng and not _is_year_span(m.group("n"), rng.group("n")):
             value_max, after, is_range = parse_number(rng.group("n")), rng.end(), True
-            frm = regex.search(r"(?:từ|khoảng)[ \t]*$", text[max(start, q_start - 8):q_start])
+            frm = _FROM_BEFORE.search(text[max(start, q_start - 8):q_start])
             if frm and "từ" in frm.group(0):
                 q_start -= len(frm.group(0))
-        ratio = None if is_range else _RATIO.match(text, after)
-        if ratio and not _POPULATION.match(text, after):
+        ratio = None if is_range else _RATIO.match(text, after, after + _UNIT_SPAN)
+        if ratio and not _POPULATION.match(text, after, after + _UNIT_SPAN):
             unit_start = ratio.end()
-            det = regex.match(r"[ \t]+(?:các|những)(?=[ \t])", text[unit_start:unit_start + 8])
+            det = _DETERMINER.match(text[unit_start:unit_start + 8])
             unit, u_end = read_unit(text, ratio.end() + (det.end() if det else 0))
             unit = f"/{ratio.group('d')}{' ' + unit if unit else ''}"
             after = u_end
         else:
             unit_start = after
             unit, after = read_unit(text, after)
-        found.append(Quantity(q_start, after, m.start(), value, value_max, unit, is_range, unit_start))
+            if unit and not is_range:  # "91.299 tỷ đồng - 97.386 tỷ đồng": a range with its unit twice
+                upper = regex.match(r"[ \t]*[-–][ \t]*(" + NUMERAL + r")[ \t]*" + regex.escape(unit) + r"(?![\p{L}\d])",
+                                    text[after:min(end, after + 40 + len(unit))])
+                if upper:
+                    value_max, is_range, after = parse_number(upper.group(1)), True, after + upper.end()
+        found.append(Quantity(q_start, after, m.start(), value, value_max, unit, is_range, unit_start, m.end()))
         pos = max(after, m.end())
     return found
 

@@ -29,7 +29,7 @@ def extract(doc: Document) -> list[dict]:
         scopes += [(m.start(), None) for m in _PERIOD.finditer(text, fn.start, fn.end)]
         scopes.sort()
         base = None  # the metric a "trong đó …" figure qualifies
-        for piece in pieces(text, fn.start, fn.end, spans, fn.start):
+        for piece in pieces(text, fn.start, fn.end, spans, fn.start, facts=True):
             q = piece.quantity
             year = None
             for pos, y in scopes:

@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 
 import regex
 
+from extractors.refs import ref_key
 from schemas.text import fold
 
 
@@ -13,7 +14,7 @@ def instrument_key(c: dict) -> str:
     """Mentions of one instrument share this key: the ref_id, or for un-numbered ones the
     type and name folded ("Nghị quyết Trung ương 4 (khóa XI)" = "nghị quyết trung ương 4 khóa xi")."""
     if c.get("ref_id"):
-        return regex.sub(r"\s+", "", regex.sub(r"[‐-―−]", "-", c["ref_id"])).casefold()
+        return ref_key(c["ref_id"])
     name = c.get("name") or c.get("text") or ""
     return fold(regex.sub(r"[()“”\"]", " ", name))
 
@@ -74,3 +75,33 @@ def audit(citations: list[dict], documents: list[dict]) -> dict[str, list[dict]]
                           "type": first.get("type"), "mentions": per_doc[doc_id]})
     edges.sort(key=lambda e: (e["source"] or "", e["cited"]))
     return {"cited_instruments": instruments, "citation_conflicts": conflicts, "citation_edges": edges}
+
+
+def instrument_conflicts(citations: list[dict]) -> list[dict]:
+    """One row per numbered instrument whose mentions disagree, for a person to read: each
+    field in dispute with its variants side by side, and how many mentions and documents
+    carry each variant (most carried first)."""
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for c in citations:
+        if c.get("ref_id"):
+            groups[instrument_key(c)].append(c)
+    rows = []
+    for key in sorted(groups):
+        mentions = groups[key]
+        fields = {}
+        for field, agree in (("date", _dates_agree), ("issuer", _issuers_agree)):
+            values = [m[field] for m in mentions if m.get(field)]
+            if not _disagree(values, agree):
+                continue
+            carried = Counter(values)
+            docs = defaultdict(set)
+            for m in mentions:
+                if m.get(field):
+                    docs[m[field]].add(m.get("doc_id"))
+            fields[field] = [{"value": value, "mentions": n, "documents": len(docs[value])}
+                             for value, n in sorted(carried.items(), key=lambda kv: (-kv[1], kv[0]))]
+        if fields:
+            rows.append({"ref_id": mentions[0]["ref_id"], "key": key, "type": mentions[0].get("type"),
+                         "mentions": len(mentions), "documents": len({m.get("doc_id") for m in mentions}),
+                         "fields": fields})
+    return rows

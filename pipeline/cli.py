@@ -237,18 +237,27 @@ def show(file):
 @main.command()
 @click.argument("kb_dir", type=click.Path(exists=True, file_okay=False))
 @click.option("--conflicts", is_flag=True, help="Only instruments whose mentions disagree on date or issuer.")
+@click.option("--ref", default=None,
+              help="Every mention of this instrument (a ref_id such as 34-CT/TW, or a name such as 'Đề án 06'): "
+                   "the citing document, its date and issuer, and the sentence.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table")
-@click.option("--limit", type=int, default=None, help="Show at most this many instruments.")
-def cites(kb_dir, conflicts, fmt, limit):
+@click.option("--limit", type=int, default=None, help="Show at most this many instruments (or mentions, with --ref).")
+def cites(kb_dir, conflicts, ref, fmt, limit):
     """The citation audit of a knowledge base: which instruments are cited, how often, by
-    how many documents, and (--conflicts) where mentions disagree.
+    how many documents, (--conflicts) where mentions disagree, and (--ref) every mention
+    of one instrument.
 
     \b
     Examples:
         vnkb cites kb/ --limit 10
         vnkb cites kb/ --conflicts
+        vnkb cites kb/ --ref 34-CT/TW
+        vnkb cites kb/ --ref 144-QĐ/TW --format json
         vnkb cites kb/ --format csv > cited.csv
     """
+    if ref is not None:
+        _cites_ref(kb_dir, ref, fmt, limit)
+        return
     db = Path(kb_dir) / "kb.sqlite"
     if not db.exists():
         raise click.ClickException(f"{db}: no kb.sqlite here; run 'vnkb extract PATH -o {kb_dir}' first")
@@ -265,6 +274,159 @@ def cites(kb_dir, conflicts, fmt, limit):
     if limit is not None:
         rows = rows[:limit]
     emit(rows, fmt)
+
+
+MENTION_COLUMNS = ("ref_id", "name", "type", "date", "issuer", "issuer_level", "source", "doc_kind", "doc_date",
+                   "doc_issuer", "section", "in_footnote", "start", "end", "text", "sentence")
+
+
+def _cites_ref(kb_dir: str, ref: str, fmt: str, limit: int | None) -> None:
+    from difflib import get_close_matches
+
+    from .audit import instrument_key
+    from .records import BaseError, citation_mentions, load_documents
+
+    try:
+        records = load_documents(kb_dir)
+    except BaseError as exc:
+        raise click.ClickException(str(exc))
+    mentions = citation_mentions(records)
+    wanted = {instrument_key({"ref_id": ref}), instrument_key({"name": ref})}
+    chosen = [m for m in mentions if instrument_key(m) in wanted]
+    if not chosen:
+        known = sorted({m.get("ref_id") or " ".join((m.get("name") or "").split()) for m in mentions} - {""})
+        close = get_close_matches(ref, known, n=5, cutoff=0.6)
+        raise click.ClickException(f"{kb_dir}: no mention of {ref!r}"
+                                   + (f"; did you mean {', '.join(close)}?" if close else ""))
+    if limit is not None:
+        chosen = chosen[:limit]
+    rows = [{**{k: m.get(k) for k in MENTION_COLUMNS[:-1]},
+             "text": " ".join((m.get("text") or "").split()),
+             "sentence": m["before"] + m["mention"] + m["after"]} for m in chosen]
+    if fmt != "table":
+        emit(rows, fmt)
+        return
+    from collections import Counter
+
+    docs = {m["doc_id"] for m in chosen}
+    name = chosen[0].get("ref_id") or chosen[0].get("name")
+    click.secho(f"{name} ({chosen[0].get('type') or '?'}): {len(chosen)} mentions in {len(docs)} documents",
+                bold=True)
+    for field in ("date", "issuer"):
+        counted = Counter(m.get(field) or "(none)" for m in chosen)
+        click.echo(f"  {field}: " + "; ".join(f"{value} ×{n}" for value, n in
+                                              sorted(counted.items(), key=lambda kv: (-kv[1], kv[0]))))
+    for m in chosen:
+        where = "  ·  ".join(str(x) for x in (m.get("source"), m.get("doc_kind"), m.get("doc_date"),
+                                               m.get("doc_issuer")) if x)
+        place = m.get("section") or ""
+        if m.get("in_footnote") is not None:
+            place = (place + "  " if place else "") + f"footnote {m['in_footnote']}"
+        click.echo("\n" + where)
+        click.echo(f"  [{place or '-'}]  date {m.get('date') or '-'}  issuer {m.get('issuer') or '-'}")
+        click.echo("  " + m["before"] + click.style(m["mention"], bold=True, fg="yellow") + m["after"])
+
+
+@main.command()
+@click.argument("kb_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="The HTML file to write, e.g. report.html.")
+def report(kb_dir, output):
+    """Write the audit of a knowledge base as one self-contained HTML page: a summary, the
+    most-cited instruments with every mention, conflicts per instrument, citations by
+    issuing level and year, targets against results, footnote statistics over the years,
+    and each document's records. It opens in any browser with no network.
+
+    \b
+    Example:
+        vnkb report kb/ -o report.html
+    """
+    from .records import BaseError
+    from .report import write_report
+
+    try:
+        done = write_report(kb_dir, output)
+    except BaseError as exc:
+        raise click.ClickException(str(exc))
+    click.echo(f"{done['documents']} documents, {done['instruments']} instruments ({done['conflicts']} in conflict), "
+               f"{done['mentions']} mentions, {done['bytes'] / 1e6:.1f} MB, {done['seconds']:.1f} s -> {output}")
+
+
+@main.command(name="search")
+@click.argument("kb_dir", type=click.Path(exists=True, file_okay=False))
+@click.argument("query")
+@click.option("--plain", is_flag=True, help="Ignore diacritics too: 'phong chong dich' finds 'phòng chống dịch'.")
+@click.option("--all-words", is_flag=True, help="Each word anywhere, not the words as a phrase.")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(["document", "text", "citations", "measures",
+                                                                   "statistics", "tasks", "entities", "tables"]),
+              help="Only paragraphs of text, or only records of this kind (repeatable).")
+@click.option("--limit", type=int, default=20, show_default=True, help="At most this many results (0: all).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table")
+def search_command(kb_dir, query, plain, all_words, kinds, limit, fmt):
+    """Full-text search over a knowledge base's documents and records, best first: each
+    result with its document, section and a snippet. Old and new tone placement and case
+    do not count (hoà = hòa, UBND = ubnd); with --plain, diacritics do not either.
+    The index (KB/search.sqlite) is built on first use and rebuilt when the base changes.
+
+    \b
+    Examples:
+        vnkb search kb/ "phòng chống dịch"
+        vnkb search kb/ "tiem chung" --plain --kind measures
+    """
+    from .records import BaseError
+    from .search import search
+
+    try:
+        hits = search(kb_dir, query, plain=plain, all_words=all_words, kinds=list(kinds) or None,
+                      limit=limit or None)
+    except BaseError as exc:
+        raise click.ClickException(str(exc))
+    except ValueError as exc:
+        raise click.UsageError(str(exc))
+    if fmt != "table":
+        emit([h.as_row() for h in hits], fmt)
+        return
+    if not hits:
+        click.echo("(no match)")
+        return
+    for hit in hits:
+        snippet, spans = hit.snippet()
+        shown, last = [], 0
+        for a, b in spans:
+            shown += [snippet[last:a], click.style(snippet[a:b], bold=True, fg="yellow")]
+            last = b
+        shown.append(snippet[last:])
+        click.echo(f"{hit.source}  [{hit.kind}{' · ' + hit.section if hit.section else ''}]")
+        click.echo("  " + "".join(shown))
+
+
+@main.command(name="graph")
+@click.argument("kb_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="The graph file: .gexf (Gephi) or .graphml.")
+def graph_command(kb_dir, output):
+    """Write the citation graph for Gephi and other graph tools: documents and cited
+    instruments as nodes with their attributes (kind, date, issuer, level, counts), each
+    document's mentions of an instrument as an edge weighted by their number.
+
+    \b
+    Examples:
+        vnkb graph kb/ -o cites.gexf
+        vnkb graph kb/ -o cites.graphml
+    """
+    from .graph import FORMATS, citation_graph, write_graph
+    from .records import BaseError, load_documents
+
+    if Path(output).suffix.lower() not in FORMATS:
+        raise click.UsageError(f"{output}: give a .gexf or .graphml file")
+    try:
+        graph = citation_graph(load_documents(kb_dir))
+    except BaseError as exc:
+        raise click.ClickException(str(exc))
+    write_graph(graph, output)
+    documents = sum(1 for _, kind in graph.nodes(data="node_type") if kind == "document")
+    click.echo(f"{documents} documents, {graph.number_of_nodes() - documents} instruments, "
+               f"{graph.number_of_edges()} edges -> {output}")
 
 
 @main.command(name="eval")

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import regex
 
+from extractors.refs import ref_key
 from schemas.text import new_tones
 
 KINDS = ("citations", "citations_numbered", "measures", "statistics", "tables", "table_cells_leaf",
@@ -61,10 +62,7 @@ def overlap(a, b) -> float:
 
 
 def same_ref(a, b) -> bool:
-    def canon(ref):
-        ref = unicodedata.normalize("NFC", str(ref or ""))
-        return regex.sub(r"\s+", "", regex.sub(r"[‐-―−]", "-", ref)).casefold()
-    return canon(a) == canon(b)
+    return ref_key(a) == ref_key(b)
 
 
 def _unit_key(unit) -> str:

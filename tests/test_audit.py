@@ -42,3 +42,19 @@ def test_unnumbered_instruments_group_by_their_folded_name():
                     mention("b", None, name="nghị quyết Trung ương 4 khoá XII", type_="Nghị quyết")], DOCS)
     assert len(result["cited_instruments"]) == 1
     assert result["cited_instruments"][0]["documents"] == 2
+
+
+def test_the_audit_and_the_evaluation_share_one_ref_id_canonicalisation():
+    from extractors import refs
+    from pipeline import audit as audit_module, evaluate
+    assert audit_module.ref_key is refs.ref_key and evaluate.ref_key is refs.ref_key
+    written, canonical = "12 – QĐ/TƯ", "12-QĐ/TW"
+    key = audit_module.instrument_key({"ref_id": written})
+    assert key == audit_module.instrument_key({"ref_id": canonical}) == refs.ref_key(canonical)
+    assert evaluate.same_ref(written, canonical) and not evaluate.same_ref("12-QĐ/TW", "12-QĐ/TU")
+
+
+def test_mentions_spelled_apart_group_as_one_instrument():
+    result = audit([mention("a", "45/2022/NĐ- CP", "2022-07-07"), mention("b", "45/2022-NĐ-CP", "2022-07-07")], DOCS)
+    [row] = result["cited_instruments"]
+    assert (row["mentions"], row["documents"], result["citation_conflicts"]) == (2, 2, [])

@@ -60,3 +60,109 @@ def test_the_component_plugs_into_a_users_pipeline():
     assert ("PER", "Trần Văn Minh") in labels and ("ORG", "Sở Y tế tỉnh Nghệ An") in labels
     assert ("LOC", "Nghệ An") in labels
     assert all(ent.label_ in ("PER", "ORG", "LOC") for ent in doc.ents)
+
+
+# --- names as a reader of a decree, a plan or a report meets them (passages written for these tests)
+
+def _names(text):
+    return {(label, name) for _, _, label, name, _ in entities.find(text)}
+
+
+def test_a_name_runs_across_a_line_break_commas_and_va():
+    text = ("Giao Sở Lao động - Thương binh và\nXã hội tỉnh Bình Định chủ trì, phối hợp với Bộ Văn hóa, "
+            "Thể thao và Du lịch và Trung tâm Kiểm nghiệm thuốc, mỹ phẩm, thực phẩm thực hiện.")
+    found = _names(text)
+    assert ("ORG", "Sở Lao động - Thương binh và Xã hội tỉnh Bình Định") in found
+    assert ("ORG", "Bộ Văn hóa, Thể thao và Du lịch") in found
+    assert ("ORG", "Trung tâm Kiểm nghiệm thuốc, mỹ phẩm, thực phẩm") in found
+
+
+def test_names_are_never_cut_to_their_first_words():
+    text = ("Bộ Khoa học và Công nghệ chủ trì; Sở Nội vụ có trách nhiệm báo cáo Phó Thủ tướng Chính phủ; "
+            "Văn phòng Ủy ban nhân dân tỉnh Gia Lai theo dõi. Ủy ban nhân dân tỉnh bố trí kinh phí.")
+    names = {name for _, name in _names(text)}
+    assert {"Bộ Khoa học và Công nghệ", "Sở Nội vụ", "Văn phòng Ủy ban nhân dân tỉnh Gia Lai"} <= names
+    assert not names & {"Bộ Khoa", "Sở Nội", "Văn phòng Ủy", "Phó Thủ", "Ủy ban nhân dân tỉnh bố"}
+
+
+def test_two_table_cells_are_two_names():
+    text = "Nhiệm vụ\tChủ trì\tPhối hợp\nRà soát quy hoạch\tSở Xây dựng\tSở Tài chính\nLập đề án\tSở Y tế\tBộ Y tế"
+    orgs = {name for label, name in _names(text) if label == "ORG"}
+    assert {"Sở Xây dựng", "Sở Tài chính", "Sở Y tế", "Bộ Y tế"} <= orgs
+    assert not any("\t" in name or "Sở Xây dựng Sở" in name or "Sở Y tế Bộ" in name for name in orgs)
+
+
+def test_a_shared_head_word_gives_one_body_per_name_in_its_list():
+    orgs = {name for label, name in _names("Đề nghị các Bộ: Tài chính, Xây dựng và Nội vụ cho ý kiến.") if label == "ORG"}
+    assert {"Bộ Tài chính", "Bộ Xây dựng", "Bộ Nội vụ"} <= orgs
+
+
+def test_abbreviations_the_document_defines_are_expanded():
+    text = ("Phát triển Khu kinh tế (KKT) Vân Phong thành trung tâm kinh tế biển. "
+            "Ban Quản lý KKT tỉnh Khánh Hòa chủ trì; Đoàn ĐBQH tỉnh giám sát.")
+    orgs = {name for label, name in _names(text) if label == "ORG"}
+    assert "Ban Quản lý Khu kinh tế tỉnh Khánh Hòa" in orgs
+    assert "Đoàn Đại biểu Quốc hội tỉnh" in orgs
+
+
+def test_short_name_defined_in_parentheses_points_to_the_full_name():
+    text = ("Thành lập Ban Chỉ đạo chuyển đổi số và cải cách hành chính tỉnh Lào Cai (sau đây gọi tắt là Ban Chỉ đạo). "
+            "Ban Chỉ đạo họp mỗi quý.")
+    orgs = {name for label, name in _names(text) if label == "ORG"}
+    assert "Ban Chỉ đạo chuyển đổi số và cải cách hành chính tỉnh Lào Cai" in orgs
+    assert "Ban Chỉ đạo" not in orgs
+
+
+def test_the_motto_country_letterhead_body_and_signer(write):
+    doc = read(write("qd.txt", "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                               "Độc lập - Tự do - Hạnh phúc\n\nQUYẾT ĐỊNH\n\nGiao UBND tỉnh chỉ đạo Ủy ban nhân dân xã "
+                               "triển khai.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nTrần Thị Lan\n"))
+    found = {(e["label"], e["text"]) for e in entities.extract(doc)}
+    assert ("LOC", "Cộng hòa xã hội chủ nghĩa Việt Nam") in found and ("LOC", "Việt Nam") not in found
+    assert ("ORG", "Ủy ban nhân dân tỉnh An Giang") in found
+    assert ("ORG", "Ủy ban nhân dân tỉnh") not in found  # the short mention is the same body
+    assert ("ORG", "Ủy ban nhân dân xã") not in found  # a class of bodies, not one
+    assert ("PER", "Trần Thị Lan") in found
+
+
+def test_places_before_and_after_the_2025_merger():
+    from extractors import places
+    assert len(places.provinces_2025()) == 34
+    found = _names("Sáp nhập tỉnh Quảng Bình vào tỉnh Quảng Trị; thành lập phường Hải Châu, đặc khu Phú Quốc "
+                   "và xã Ea Kao; tỉnh Bà Rịa – Vũng Tàu.")
+    for place in ("Quảng Bình", "Quảng Trị", "Hải Châu", "Ea Kao", "Bà Rịa – Vũng Tàu"):
+        assert ("LOC", place) in found, place
+    assert ("LOC", "Vũng Tàu") not in found
+
+
+def test_markdown_and_word_segmentation_never_inside_names():
+    found = _names("**Sở Tài nguyên và Môi trường** phối hợp với Hội Nông_dân , Hội Cựu_chiến_binh tỉnh .")
+    assert ("ORG", "Sở Tài nguyên và Môi trường") in found
+    assert ("ORG", "Hội Nông dân") in found and ("ORG", "Hội Cựu chiến binh tỉnh") in found
+
+
+def test_long_runs_cost_linear_time():
+    import time
+    start = time.process_time()
+    entities.find("-" * 20000 + "\n" + "=" * 20000 + " 12/2024/NĐ-CP " * 2000)
+    assert time.process_time() - start < 2  # the old masking pattern took half a minute
+
+
+def test_entity_tokens_carry_no_punctuation_and_the_api_lists_bodies():
+    doc = entities.pipeline()("Giao Sở Y tế, Sở Giáo dục và Đào tạo; Bộ Công an.")
+    assert {ent.text for ent in doc.ents} >= {"Sở Y tế", "Sở Giáo dục và Đào tạo", "Bộ Công an"}
+    from extractors import bodies
+    assert "Sở" in bodies.HEADS and "Bộ Chính trị" in bodies.CENTRAL
+    assert bodies.level_of("15/NQ-HĐND") == "people_council" and bodies.level_of("02-CT/TW") == "central_party"
+    assert bodies.level_of("120/QĐ-BXD") == "ministry" and bodies.level_of("7/KH-UBND") == "people_committee"
+
+
+def test_a_saved_pipeline_loads_in_a_fresh_process(tmp_path):
+    import subprocess
+    import sys
+    entities.pipeline().to_disk(tmp_path / "nlp")
+    code = ("import spacy; nlp = spacy.load(%r); doc = nlp('Đồng chí Lê Văn Hòa, Giám đốc Sở Tư pháp, dự họp.'); "
+            "print(sorted((s.label_, s._.canonical) for s in doc.spans['vnkb_entities']))" % str(tmp_path / "nlp"))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert "('ORG', 'Sở Tư pháp')" in out.stdout and "('PER', 'Lê Văn Hòa')" in out.stdout

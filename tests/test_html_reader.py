@@ -45,3 +45,27 @@ def test_only_a_page_with_no_visible_text_is_empty():
         read_bytes(b"<html><body><script>var a = 1;</script><img src='a.png'></body></html>", "rong.html")
     doc = read_bytes("<html><body><div>Thông báo: nghỉ Tết từ 08/02/2024.</div></body></html>".encode(), "ngan.html")
     assert doc.text == "Thông báo: nghỉ Tết từ 08/02/2024."
+
+
+def test_a_deeply_nested_page_is_read_in_full():
+    depth = 1000
+    page = ("<html><body>" + "<div>" * depth + "<p>Báo cáo tổng kết công tác dân số năm 2023.</p>" + "</div>" * depth
+            + "<p>Tỷ lệ sinh con thứ ba giảm 0,2%.</p></body></html>")
+    doc = read_bytes(page.encode("utf-8"), "sau.html")
+    assert [b.text for b in doc.blocks] == ["Báo cáo tổng kết công tác dân số năm 2023.", "Tỷ lệ sinh con thứ ba giảm 0,2%."]
+
+
+def test_a_news_page_list_and_hidden_addresses_are_not_text():
+    body = "".join(f"<p>Đoạn {i}: Bệnh viện đa khoa tỉnh Sơn La khai trương đơn nguyên sơ sinh với 30 giường bệnh.</p>"
+                   for i in range(4))
+    page = (f"<html><body><h1>Khai trương đơn nguyên sơ sinh</h1>{body}"
+            "<p>Mọi ý kiến xin gửi về hộp thư [email&#160;protected] của Bệnh viện.</p>"
+            "<p>Tin liên quan</p><p>Khám sàng lọc tim bẩm sinh</p><p>Tiêm chủng mùa dịch</p></body></html>")
+    doc = read_bytes(page.encode("utf-8"), "tin.html")
+    assert "Tin liên quan" not in doc.text and "Tiêm chủng mùa dịch" not in doc.text
+    assert "protected" not in doc.text and "Mọi ý kiến xin gửi về hộp thư của Bệnh viện." in doc.text
+
+
+def test_entities_encoded_twice_are_decoded():
+    doc = read_bytes("<p>Tăng cường c&amp;ocirc;ng t&amp;aacute;c phòng chống dịch.</p>".encode(), "frag.html")
+    assert doc.text == "Tăng cường công tác phòng chống dịch."

@@ -255,3 +255,60 @@ Số: 77/QĐ-UBND
     doc = md(text)
     assert doc.blocks[0].text == "ỦY BAN NHÂN DÂN TỈNH GIA LAI"
     assert "tăng 5%" not in doc.text and "Giá dịch vụ khám bệnh mới" not in doc.text
+
+
+def test_letterhead_variants_of_other_exports():
+    doc = md("| CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc\n|\nSố: 88/NQ-HĐND |\n|\n\n**NGHỊ QUYẾT**\n")
+    assert [b.text for b in doc.blocks] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                                            "Số: 88/NQ-HĐND", "NGHỊ QUYẾT"]
+    doc = md("|\nBỘ Y\nTẾ\n**CỤC QUẢN LÝ DƯỢC**\n-------\n|\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n|\n\nNội dung.\n")
+    assert [b.text for b in doc.blocks][:3] == ["BỘ Y TẾ", "CỤC QUẢN LÝ DƯỢC", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+
+
+def test_cells_merged_down_are_repeated_in_the_rows_below():
+    text = """|
+**TT**
+|
+**Nội dung**
+|
+**Chức danh**
+|
+**Mức chi (nghìn đồng)**
+|
+|
+1
+|
+Hội đồng thi
+|
+Chủ tịch
+|
+500
+|
+|
+Thư ký
+|
+350
+|
+|
+II
+|
+Chi khác
+|
+|
+"""
+    grid = md(text).tables[0].grid
+    assert grid[2] == ["1", "Hội đồng thi", "Thư ký", "350"]
+    assert grid[3] == ["II", "Chi khác", "", ""]
+
+
+def test_bold_decides_breaks_in_an_export_without_blank_lines():
+    text = """**II. MỤC
+TIÊU CỤ THỂ**
+**1. Về y tế cơ sở**
+Phấn đấu 100% trạm y tế xã có bác sĩ.
+2. Giám đốc Sở Y tế tỉnh Bình
+Phước, Thủ trưởng các đơn vị liên quan chịu trách nhiệm thi hành.
+"""
+    texts = [b.text for b in md(text).blocks]
+    assert texts == ["II. MỤC TIÊU CỤ THỂ", "1. Về y tế cơ sở", "Phấn đấu 100% trạm y tế xã có bác sĩ.",
+                     "2. Giám đốc Sở Y tế tỉnh Bình Phước, Thủ trưởng các đơn vị liên quan chịu trách nhiệm thi hành."]

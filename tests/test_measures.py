@@ -79,3 +79,96 @@ def test_targets_table_rows_carry_their_assessment(tmp_path):
     assert {v: (m["kind"], m["status"]) for v, m in found.items()} == {
         80: ("target", "exceeded"), 0.5: ("target", "not_achieved"), 100: ("target", "achieved")}
     assert found[80]["year"] == 2025 and found[0.5]["comparator"] == "<"
+
+
+def test_a_decree_prescribes_rules_not_levels(write):
+    text = ("NGHỊ ĐỊNH\n\nQuy định chế độ hỗ trợ đối với nhân viên y tế thôn, bản\n\n"
+            "Điều 1. Phạm vi điều chỉnh\n\nNghị định này quy định mức hỗ trợ hằng tháng.\n\n"
+            "Điều 2. Mức hỗ trợ\n\n1. Nhân viên y tế thôn ở xã đặc biệt khó khăn được hưởng 0,5 lần mức lương cơ sở.\n\n"
+            "2. Thôn có từ 350 hộ gia đình trở lên được bố trí không quá 02 nhân viên.\n\n"
+            "3. Người có từ đủ 15 năm công tác được cộng thêm 5% mức hỗ trợ.\n")
+    assert measures_of(write, text) == []
+
+
+def test_a_decision_that_adopts_a_plan_keeps_its_targets(write):
+    text = ("QUYẾT ĐỊNH\n\nPhê duyệt Kế hoạch phát triển du lịch tỉnh Lào Cai đến năm 2030\n\n"
+            "Điều 1. Phê duyệt Kế hoạch phát triển du lịch tỉnh Lào Cai đến năm 2030 với các nội dung sau:\n\n"
+            "Mục tiêu cụ thể đến năm 2030:\n\n"
+            "- Đón 12 triệu lượt khách du lịch.\n\n- Tổng thu từ du lịch đạt 45 nghìn tỷ đồng.\n\n"
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n")
+    found = {m["value"]: m for m in measures_of(write, text)}
+    assert set(found) == {12, 45}
+    assert (found[12]["unit"], found[12]["kind"], found[12]["year"]) == ("triệu lượt", "target", 2030)
+    assert found[45]["unit"] == "nghìn tỷ đồng"
+
+
+def test_forms_codes_phones_and_versions_are_not_measures(write):
+    text = ("BÁO CÁO\n\nTình hình triển khai chuyển đổi số năm 2025\n\n"
+            "Liên hệ: Điện thoại 0263 3822 456, Fax: 0263.3822.457; máy chủ tại địa chỉ 10.12.8.25.\n\n"
+            "Hạ tầng mạng 4G/5G phủ khắp các xã; phần mềm phiên bản 2.0 được cài đặt từ ngày 15/3/2025.\n\n"
+            "Mẫu số 02\n\nĐơn vị báo cáo: ....\n\nMã số 0118119 Tổng số cán bộ được đào tạo 17 người\n")
+    assert measures_of(write, text) == []
+
+
+def test_the_heading_or_lead_in_gives_year_and_kind(write):
+    text = ("KẾ HOẠCH\n\nChuyển đổi số ngành giáo dục tỉnh Bình Định giai đoạn 2026 - 2035\n\n"
+            "I. THỰC TRẠNG\n\nHiện nay toàn tỉnh có 412 trường học kết nối cáp quang.\n\n"
+            "II. MỤC TIÊU\n\n1. Giai đoạn 2026 - 2030\n\n"
+            "- Tỷ lệ trường học dùng học bạ số đạt từ 90% trở lên.\n\n"
+            "2. Mục tiêu cụ thể đến năm 2035:\n\n- 100% giáo viên có chữ ký số.\n\n"
+            "- Số lượt truy cập kho học liệu tăng trên 15% mỗi năm.\n")
+    found = {m["value"]: m for m in measures_of(write, text)}
+    assert (found[412]["kind"], found[412]["unit"]) == ("result", "trường")
+    assert (found[90]["kind"], found[90]["year"], found[90]["comparator"]) == ("target", 2030, ">=")
+    assert (found[100]["year"], found[15]["year"]) == (2035, 2035)
+    assert found[15]["comparator"] == "increase"
+
+
+def test_counts_of_tasks_only_when_reported_done(write):
+    text = ("BÁO CÁO\n\nKết quả năm 2025\n\nKế hoạch đề ra 9 nhóm nhiệm vụ trọng tâm và 24 nhiệm vụ cụ thể; "
+            "đến nay đã hoàn thành 18 nhiệm vụ.\n")
+    assert [(m["value"], m["unit"]) for m in measures_of(write, text)] == [(18, "nhiệm vụ")]
+
+
+def test_forecasts_and_conditions_are_not_levels(write):
+    text = ("CÔNG ĐIỆN\n\nTheo dự báo, từ đêm nay khu vực Tây Nguyên có mưa 50-100mm, có nơi trên 150mm.\n\n"
+            "Trường hợp mực nước vượt 3,5 m, các xã tổ chức sơ tán dân.\n\n"
+            "Từ ngày 02/10 đến nay, trên địa bàn đã có mưa 210mm.\n")
+    found = measures_of(write, text)
+    assert [(m["value"], m["unit"], m["kind"]) for m in found] == [(210, "mm", "result")]
+
+
+def test_word_segmented_text_reads_like_plain_text(write):
+    text = ("Năm 2023 , tỷ_lệ hộ nghèo của tỉnh giảm còn 2,1 % ; thu_nhập bình_quân đầu người đạt "
+            "68,5 triệu đồng / người .\n")
+    found = {m["value"]: m for m in measures_of(write, text)}
+    assert found[2.1]["comparator"] == "=" and "tỷ lệ hộ nghèo" in found[2.1]["indicator"]
+    assert found[68.5]["unit"] == "triệu đồng/người" and found[68.5]["year"] == 2023
+
+
+def test_a_period_is_no_single_year(write):
+    text = ("BÁO CÁO\n\nTổng kết 10 năm\n\nTrong 10 năm, toàn tỉnh xây dựng trên 1.200 nhà tình nghĩa; "
+            "thu ngân sách tăng từ 1.800 tỷ đồng năm 2015 lên 4.300 tỷ đồng năm 2024.\n")
+    found = {m["value"]: m for m in measures_of(write, text)}
+    assert found[1200]["year"] is None
+    assert (found[1800]["year"], found[4300]["year"]) == (2015, 2024)
+
+
+def test_measures_cost_grows_linearly_with_the_document(write):
+    import time
+    part = ("- Tỷ lệ hộ dùng nước sạch đạt 92,5%, tăng 1,2% so với năm 2024; thu ngân sách đạt 1.250 tỷ đồng.\n"
+            "Điều 5. Mức chi\n\nMức chi hỗ trợ 2.000.000 đồng/người/tháng  0118119  3  Tổ chức tập huấn\n")
+    small, large = write("s.txt", "KẾ HOẠCH\n\n" + part * 100), write("l.txt", "KẾ HOẠCH\n\n" + part * 2000)
+    docs = [read(small), read(large)]
+    t0 = time.perf_counter(); measures.extract(docs[0]); t1 = time.perf_counter()
+    measures.extract(docs[1]); t2 = time.perf_counter()
+    assert (t2 - t1) / 20 < 4 * (t1 - t0) + 0.02
+
+
+def test_a_plans_present_state_is_a_result_and_a_qualified_change_a_change(write):
+    text = ("KẾ HOẠCH\n\nPhát triển mạng lưới trạm sạc xe điện tỉnh Bắc Ninh đến năm 2030\n\n"
+            "II. MỤC TIÊU\n\nHiện nay toàn tỉnh có 46 trạm sạc công cộng.\n\n"
+            "1. Mục tiêu đến năm 2030\n\n- Phấn đấu tăng thêm ít nhất 30% số trạm sạc tại khu đô thị.\n")
+    found = {m["value"]: m for m in measures_of(write, text)}
+    assert (found[46]["kind"], found[30]["kind"]) == ("result", "target")
+    assert (found[30]["comparator"], found[30]["year"]) == ("increase", 2030)

@@ -65,14 +65,6 @@ def test_letter_header_and_closing(write):
     assert meta["issuer"] == "Sở Giáo dục và Đào tạo"
 
 
-def test_news_article_metadata(write):
-    meta = metadata.extract(read(write("news.txt", NEWS)))
-    assert meta["kind"] == "news"
-    assert meta["title"] == "Ngành giáo dục Nghệ An tổng kết năm học 2024"
-    assert (meta["place"], meta["date"]) == ("Nghệ An", "2024-02-28")
-    assert meta["signer_name"] == "Minh Khang"
-
-
 def test_tasks_with_assignee_deadline_and_cadence(write):
     found = tasks.extract(read(write("letter.txt", LETTER)))
     by_who = {t["assignee"]: t for t in found}

@@ -138,3 +138,13 @@ def test_paged_gazette_footnotes_and_running_heads():
     assert doc.text[:first.anchor].endswith("công lập")
     assert "công lập và các tổ chức" in doc.text
     assert doc.text[:second.anchor].endswith("năm 2023.")
+
+
+def test_bracket_footnotes_of_a_portal_page_saved_as_text():
+    from pipeline.readers import read_bytes
+    text = ("Năm 2023, huyện đã xây dựng 15 phòng học kiên cố[1] và sửa chữa 8 trạm y tế [2].\n\n"
+            "[1] Trong đó 9 phòng học\nở các xã vùng sâu.\n[2] Theo Kế hoạch số 45/KH-UBND.\n")
+    doc = read_bytes(text.encode("utf-8"), "trang.txt")
+    assert [f.text for f in doc.footnotes] == ["Trong đó 9 phòng học ở các xã vùng sâu.", "Theo Kế hoạch số 45/KH-UBND."]
+    assert doc.text[:doc.footnotes[0].anchor].endswith("kiên cố")
+    assert "[1]" not in doc.text and "8 trạm y tế." in doc.text

@@ -3,6 +3,7 @@ whole page, the article is taken with readability (readability-lxml) and the por
 menus, link lists and footers are left out; tables keep their colspan/rowspan merges."""
 from __future__ import annotations
 
+import html as html_entities
 import json
 
 import lxml.html
@@ -11,7 +12,7 @@ from lxml import etree
 
 from schemas.document import Document, DocumentBuilder, doc_id_for
 from schemas.text import classify_heading, normalise
-from . import ReadError
+from . import ReadError, portal
 from .txt import check_text, decode
 
 _DROP = ("script", "style", "noscript", "template", "iframe", "svg", "form", "button", "select", "input",
@@ -20,6 +21,9 @@ _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "
            "article", "main", "table", "ul", "ol", "td", "th", "tr", "center", "address"}
 _CHARSET = regex.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", regex.I)
 _MAX_LINK_DENSITY = 0.5
+_ENTITY = regex.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
+# libxml2 stops at 256 levels of nesting and drops the rest of the page without this
+_PARSER = lxml.html.HTMLParser(huge_tree=True)
 # libxml2 stops at an attribute value over 10 MB (an inline image, say) and silently drops
 # the rest of the page: such values, never visible text, are emptied before parsing.
 _HUGE_ATTRIBUTE = regex.compile(r"""(=\s*)(["'])[^"'<>]{65536,}+\2""")
@@ -30,9 +34,9 @@ def read(data: bytes, source: str) -> Document:
     check_text(text)
     try:
         if regex.search(r"<(?:html|body)[\s>]", text[:5000], regex.I):
-            root = lxml.html.document_fromstring(text)
+            root = lxml.html.document_fromstring(text, parser=_PARSER)
         else:  # a fragment: "<p>…</p>" or bare text with a few tags
-            root = lxml.html.fragment_fromstring(text, create_parent="div")
+            root = lxml.html.fragment_fromstring(text, create_parent="div", parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise ReadError(f"not readable HTML: {exc}") from None
     title = root.findtext(".//title")
@@ -41,15 +45,56 @@ def read(data: bytes, source: str) -> Document:
             el.drop_tree()
     etree.strip_elements(root, etree.Comment, with_tail=False)
     article = _article(root, text)
-    builder = DocumentBuilder()
+    blocks = _Blocks()
     # the page's <title> stands in for a headline only where the article has none
     if title and title.strip() and title.strip() not in article.text_content() \
             and next(article.iter("h1", "h2"), None) is None:
-        builder.add(" ".join(title.split()), (None, None))
-    _walk(article, builder)
+        blocks.add(" ".join(title.split()), (None, None))
+    _walk(article, blocks, _holding_blocks(article))
+    if not blocks.blocks:
+        raise ReadError("empty HTML: no visible text")
+    builder = DocumentBuilder()
+    for kind, content, extra in _without_wrapper(blocks.blocks):
+        if kind == "table":
+            builder.table(content)
+        else:
+            builder.add(content, extra)
     if not builder.blocks:
         raise ReadError("empty HTML: no visible text")
     return builder.build(doc_id=doc_id_for(data), source=source, format="html")
+
+
+class _Blocks:
+    """The page's blocks in reading order, held back until the wrapper is taken off."""
+
+    def __init__(self) -> None:
+        self.blocks: list[tuple] = []
+
+    def add(self, text: str, heading=None) -> None:
+        self.blocks.append(("text", text, heading))
+
+    def table(self, grid: list[list[str]]) -> None:
+        self.blocks.append(("table", grid, None))
+
+
+def _without_wrapper(blocks: list[tuple]) -> list[tuple]:
+    """The portal's wrapper lines (portal_boilerplate.tsv) dropped, and from a news list's
+    heading in the second half of the page on, the list of short links it heads."""
+    kept: list[tuple] = []
+    for k, (kind, content, extra) in enumerate(blocks):
+        if kind == "text":
+            first = content.split("\n", 1)[0]
+            if portal.matches("line", first):
+                continue
+            if (portal.matches("tail_start", first) or portal.matches("news_list", first)) and k >= len(blocks) // 2:
+                rest = [b[1] for b in blocks[k + 1:] if b[0] == "text"]
+                if sum(len(r) for r in rest) <= 80 * max(len(rest), 1):
+                    break
+            content = portal.clean_inline(content).strip()
+            if not content:
+                continue
+        kept.append((kind, content, extra))
+    return kept
 
 
 def _without_front_matter(text: str) -> str:
@@ -115,8 +160,26 @@ def _has_chrome(body) -> bool:
     return text > 0 and linked > 0.25 * text
 
 
-def _walk(el, builder: DocumentBuilder) -> None:
-    for child in el:
+def _holding_blocks(root) -> set:
+    """The elements with a block element somewhere inside, found in one pass (children
+    before parents) so that walking a deeply nested page stays linear."""
+    holding: set = set()
+    for el in reversed(list(root.iter())):
+        for child in el:
+            if isinstance(child.tag, str) and (child.tag.lower() in _BLOCKS or child in holding):
+                holding.add(el)
+                break
+    return holding
+
+
+def _walk(el, builder: DocumentBuilder, holding: set) -> None:
+    """Blocks in reading order; an explicit stack, so a page nested thousands deep is read."""
+    stack = [iter(el)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
         if not isinstance(child.tag, str):
             continue
         tag = child.tag.lower()
@@ -125,11 +188,11 @@ def _walk(el, builder: DocumentBuilder) -> None:
             if grid:
                 builder.table(grid)
             continue
-        if any(isinstance(d.tag, str) and d.tag.lower() in _BLOCKS for d in child.iterdescendants()):
+        if child in holding:
             lead = _text(child, only_own=True)
             if lead:
                 builder.add(lead, classify_heading(lead))
-            _walk(child, builder)
+            stack.append(iter(child))
             continue
         if tag in _BLOCKS or tag.startswith("h") and tag[1:].isdigit():
             text = _text(child)
@@ -151,7 +214,10 @@ def _text(el, only_own: bool = False) -> str:
         for br in el.iter("br"):
             br.tail = "\n" + (br.tail or "")
         parts = [el.text_content()]
-    lines = [" ".join(line.split()) for line in normalise("".join(parts)).split("\n")]
+    joined = "".join(parts)
+    if "&" in joined and _ENTITY.search(joined):  # entities encoded twice ("&amp;ocirc;") show as "&ocirc;"
+        joined = html_entities.unescape(joined)
+    lines = [" ".join(line.split()) for line in normalise(joined).split("\n")]
     return "\n".join(line for line in lines if line).strip()
 
 

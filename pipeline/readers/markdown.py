@@ -41,6 +41,7 @@ _BODY_START = regex.compile(r"^\[(\d{1,3})\][ \t]*")
 _SENTINEL = regex.compile(r"[ \t]*\ue000(\d+)\ue001")
 _GLUED_RULE = regex.compile(r"-{3,}|_{3,}")
 _GLUED_LINE = regex.compile(r"(?<=\p{Lu}{3})(?=\p{Lu}\p{Ll}+[ \t])")
+_LABEL = regex.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}|[a-zđA-Z]|(?i:bước|mục|phần)\s+\d+)[.):]?$")
 _CLOSED = (".", ":", ";", "!", "?", "…")
 _WRAP_WIDTH = 45  # a line this long that stops mid-sentence was wrapped by the export
 _BARE_ITEM = regex.compile(r"^(?:[a-zđ]|\d{1,2}|[IVX]{1,4})[.)]$")
@@ -203,7 +204,7 @@ class _Reader:
                 continue
             text = self._marked(line)
             if text:
-                group.append(text)
+                group.append(_bold_flag(line) + text)
             elif not _IMAGE.sub("", line).strip():
                 flush()  # an image stands between paragraphs
             i += 1
@@ -294,10 +295,16 @@ class _Reader:
         the table. Where the export ends tables with a blank line, it is always a cell;
         else the table ends once a row is as wide as the widest before it, or a one-row
         letterhead/signature has its two cells."""
-        if _BODY_START.match(plain(nxt)):
+        text = plain(nxt)
+        if _BODY_START.match(text):
             return True
         if self.spaced:
             return False
+        heading = classify_heading(text)
+        if (heading or (None,))[0] == 1:
+            return True  # "PHỤ LỤC II", "Phần I" open a new part, never a cell
+        if heading and heading[0] is not None and nxt.lstrip().startswith("**") and widest is not None:
+            return True  # a bold numbered heading ("**b) Trường hợp …**") after a short last row
         letterhead = letterhead and row_len >= 2
         if widest is not None:
             return row_len >= widest or letterhead
@@ -309,7 +316,8 @@ class _Reader:
         if not index_rows:
             return
         width = max(len(r) for r in index_rows)
-        if width <= 3 and any(_letterhead_line(plain(x)) for seg in segments for x in seg):
+        if width == 1 or width <= 3 and any(_letterhead_line(plain(x)) for seg in segments for x in seg):
+            # a letterhead or signature block, or a single column: text set in a frame
             self.items.append(("lines", _letter_lines(segments)))
             return
         bold = [bool(t) and _is_bold(" ".join(x.strip() for x in seg if x.strip())) for seg, t in zip(segments, texts)]
@@ -356,7 +364,7 @@ class _Reader:
                 out[-1].append(line)
             else:
                 out.append([line])
-        return [_join(p) for p in out]
+        return [_join([_FLAGS.sub("", x) for x in p]) for p in out]
 
     @staticmethod
     def _joins(pending: list[str], line: str, blank_separated: bool) -> bool:
@@ -365,14 +373,24 @@ class _Reader:
         Where none do, a break is a wrap when the next line goes on in lower case, when the
         line before is a bare item mark ("a)"), or when that line ran to the wrap width
         without closing its sentence."""
+        last_flag, next_flag = pending[-1][:1], line[:1]
+        pending = [_FLAGS.sub("", x) for x in pending]
         last = _SENTINEL.sub("", pending[-1]).strip()
-        nxt = _SENTINEL.sub("", line).strip()
+        nxt = _SENTINEL.sub("", _FLAGS.sub("", line)).strip()
         if regex.fullmatch(r"\p{L}+", last) and regex.match(r"[\dIVXL]+\b", nxt):
             return True  # "Điều" alone, its number on the next line
         if not nxt or _NEW_ITEM.match(nxt) or _BARE_ITEM.match(nxt):
             return False
         if blank_separated:
             return True
+        # bold marks what the export set apart: a bold span broken over lines is one line,
+        # a line bold from end to end stands alone, a line opening in bold starts anew
+        if last_flag == _OPEN_BOLD and len(pending) < 4:
+            return True
+        if last_flag == _WHOLE_BOLD:
+            return bool(regex.match(r"\p{Ll}", nxt))
+        if next_flag in (_OPEN_BOLD, _WHOLE_BOLD, _LEAD_BOLD):
+            return False
         if _BARE_ITEM.match(last) or regex.fullmatch(r"\p{L}+", last) and regex.match(r"[\dIVXL]+\b", nxt):
             return True  # "a)" or "Điều" alone, its text or number on the next line
         joined = _SENTINEL.sub("", _join(pending))
@@ -383,7 +401,27 @@ class _Reader:
         if len(last) >= _WRAP_WIDTH and is_upper_line(last) == is_upper_line(nxt) \
                 and (is_upper_line(nxt) or not classify_heading(nxt)):
             return True
+        heading = classify_heading(joined)
+        if len(pending) == 1 and heading and heading[0] is not None and not is_upper_line(joined) \
+                and not classify_heading(nxt):
+            return True  # "2. Thống đốc Ngân hàng Nhà nước" / "Việt Nam, …": the export breaks a first line early
         return _continues([joined], nxt, wrapped=True)
+
+
+_OPEN_BOLD, _WHOLE_BOLD, _LEAD_BOLD = "\ue002", "\ue003", "\ue004"
+_FLAGS = regex.compile("[\ue002\ue003\ue004]")
+
+
+def _bold_flag(raw: str) -> str:
+    """How a raw line sits in bold: opening a span it does not close, bold throughout,
+    or opening with a bold run ("**Điều 9.** Các Bộ trưởng …")."""
+    s = raw.strip()
+    if not s.startswith("**"):
+        return ""
+    runs = s.count("**")
+    if runs % 2:
+        return _OPEN_BOLD
+    return _WHOLE_BOLD if s.endswith("**") else _LEAD_BOLD
 
 
 def _inline_cells(lines: list[str]) -> list[str]:
@@ -392,24 +430,33 @@ def _inline_cells(lines: list[str]) -> list[str]:
     cell reads like a letterhead or signature: a `|` in running text stays text."""
     out: list[str] = []
     for line in lines:
-        if "|" not in line or _PIPE_ONLY.match(line) or _PIPE_ROW.match(line) or not line.rstrip().endswith("|"):
+        if "|" not in line or _PIPE_ONLY.match(line) or _PIPE_ROW.match(line) \
+                or not (line.rstrip().endswith("|") or line.lstrip().startswith("|")):
             out.append(line)
             continue
         pieces = [p.strip() for p in line.split("|")]
+        if not line.rstrip().endswith("|"):
+            pieces.append("")  # the cell goes on to the `|` on a later line
         joined = out and _PIPE_ONLY.match(out[-1])
         if not joined and not any(_letterhead_line(plain(p)) for p in pieces if p):
             out.append(line)
             continue
         if not joined:
             out.append("|")
-        for piece in pieces[:-1]:
+        for k, piece in enumerate(pieces[:-1]):
             if piece:
-                out.extend([piece, "|"])
+                out.append(piece)
+                if k < len(pieces) - 2 or line.rstrip().endswith("|"):
+                    out.append("|")
     return out
 
 
 def _join(parts: list[str]) -> str:
     return " ".join(p.strip() for p in parts if p.strip())
+
+
+def _caps(text: str) -> bool:
+    return any(c.isalpha() for c in text) and text == text.upper()
 
 
 def _letterhead_line(line: str) -> bool:
@@ -432,6 +479,7 @@ def _letter_lines(segments: list[list[str]]) -> list[str]:
             runs = len(regex.findall(r"\*+", raw.replace("(*)", "")))
             before, now = plain(pending[-1]) if pending else "", plain(raw)
             if pending and (opened % 2 == 1 and len(pending) < 4 or before in ("-", "+", "•")
+                            or len(_join([plain(p) for p in pending])) <= 6 and _caps(before) and _caps(now)
                             or not _NEW_ITEM.match(now) and (before.endswith(",") or regex.match(r"\p{Ll}", now))
                             or len(before) <= 6 and before.endswith(":")):
                 pending.append(raw)
@@ -445,8 +493,8 @@ def _letter_lines(segments: list[list[str]]) -> list[str]:
     # lines an export ran together: "CHÍNH PHỦ-------", "VIỆT NAMĐộc lập - Tự do - Hạnh phúc"
     split: list[str] = []
     for line in out:
-        line = _GLUED_RULE.sub(" ", line).strip()
-        split.extend(p.strip() for p in _GLUED_LINE.split(line) if p.strip())
+        for piece in _GLUED_RULE.split(line):
+            split.extend(p.strip() for p in _GLUED_LINE.split(piece) if p.strip())
     return split
 
 
@@ -523,5 +571,13 @@ def _with_header(rows: list[list[str]], bold_rows: list[bool], width: int) -> tu
                 header_rows = 2
         elif len(first) < width:
             grid[0] = first + [first[-1]] * (width - len(first))
+    start = header_rows or 0
+    for k in range(start + 1, len(grid)):
+        row, above = grid[k], grid[k - 1]
+        # a row short of cells under a numbered row lost the cells merged down from it
+        # ("I | Tốt nghiệp THPT | Ban Chỉ đạo" over "Trưởng ban | 692"): they are repeated;
+        # a short row that has its own number is a group row whose cells span across
+        if 0 < len(row) < width and len(above) == width and _LABEL.match(above[0]) and not _LABEL.match(row[0]):
+            grid[k] = above[:width - len(row)] + row
     grid = [r + [""] * (width - len(r)) for r in grid]
     return grid, header_rows

@@ -57,7 +57,10 @@ def matches(kind: str, line: str) -> bool:
 
 def clean_inline(line: str) -> str:
     for pattern in _entries("inline")[2]:
-        line = pattern.sub("", line)
+        line, n = pattern.subn("", line)
+        if n:  # the words around it close up, as if it had never been there
+            line = regex.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", line)
+            line = regex.sub(r"(?<=\S)[ \t]+(?=[.,;:)])", "", line)
     return line
 
 

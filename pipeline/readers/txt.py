@@ -54,8 +54,11 @@ def document_from_lines(text: str, *, doc_id: str, source: str, format: str,
     """A Document from text that arrives as lines. Used for .txt and for the formats whose
     text comes out as lines too (PDF text layers, Markdown, .doc through antiword), so
     hard wraps, page breaks inside sentences and tab tables are read the same way."""
-    body, notes = split_footnotes(without_portal(normalise(text)))
+    text = "\n".join(portal.without_wrapper(normalise(text).split("\n")))
+    body, notes = split_footnotes(without_portal(text))
     body, page_notes = paged_footnotes(body)
+    if not notes and not page_notes:
+        body, page_notes = bracket_footnotes(body)
     builder = DocumentBuilder()
     _, candidates = parse_body(body, builder)
     for n, offset in align_anchors(notes, candidates).items():
@@ -70,6 +73,38 @@ def document_from_lines(text: str, *, doc_id: str, source: str, format: str,
 _MARK_SENTINEL = regex.compile(r"\ue000(\d+)\ue001")
 _NOTE_LINE = regex.compile(r"^[ \t]*(\d{1,3})[ \t]+(?=\S)")
 _PAGE_NUMBER = regex.compile(r"^[ \t]*\d{1,4}[ \t]*$")
+
+
+_BRACKET_BODY = regex.compile(r"^[ \t]*\[(\d{1,3})\][ \t]*")
+_BRACKET_MARK = regex.compile(r"[ \t]*\[(\d{1,3})\]")
+
+
+def bracket_footnotes(text: str) -> tuple[str, list[str]]:
+    """Notes written as a portal's page shows them: marks `[1]` in the body, and the bodies
+    `[1] …`, `[2] …` (each possibly over several lines) at the end."""
+    lines = text.split("\n")
+    starts = [(i, int(m.group(1))) for i, line in enumerate(lines) if (m := _BRACKET_BODY.match(line))]
+    first = next((k for k, (_, n) in enumerate(starts) if n == 1), None)
+    if first is None:
+        return text, []
+    chain = [starts[first]]
+    for i, n in starts[first + 1:]:
+        if n == chain[-1][1] + 1:
+            chain.append((i, n))
+    begin = chain[0][0]
+    numbers = {n for _, n in chain}
+    body = "\n".join(lines[:begin])
+    if "[1]" not in body:
+        return text, []
+    notes = []
+    for k, (i, n) in enumerate(chain):
+        end = chain[k + 1][0] if k + 1 < len(chain) else len(lines)
+        part = [_BRACKET_BODY.sub("", lines[i])] + lines[i + 1:end]
+        notes.append(" ".join(" ".join(part).split()))
+    index = {n: k for k, n in enumerate(sorted(numbers), 1)}
+    body = _BRACKET_MARK.sub(lambda m: f"\ue000{index[int(m.group(1))]}\ue001" if int(m.group(1)) in index
+                             else m.group(), body)
+    return body, notes
 
 
 def _without_marks(text: str) -> tuple[str, list[tuple[int, int]]]:
