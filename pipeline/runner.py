@@ -536,7 +536,19 @@ def _execute_dask(sources: list[str], job: Job, workers: int | None, scheduler: 
     remote = Job(**{**job.__dict__, "cache": None})
     task = _work_with_timeout if job.timeout else _work
     try:
-        futures = {}
+        # a few documents per worker in flight: the bytes of a whole archive never sit in memory
+        in_flight = 4 * max(len(client.scheduler_info().get("workers", {})), workers or 1, 1)
+        running = as_completed()
+        owner: dict = {}
+        submitted = 0
+
+        def collect(future):
+            source = owner.pop(future)
+            try:
+                return future.result()
+            except Exception as exc:  # a worker that died (KilledWorker) or a lost connection
+                return source, None, None, " ".join(f"cluster error: {type(exc).__name__}: {exc}".split())[:300]
+
         for source in sources:
             try:
                 data = read_file_bytes(source, job.max_bytes)
@@ -547,13 +559,15 @@ def _execute_dask(sources: list[str], job: Job, workers: int | None, scheduler: 
             if not job.force and valid_entry(Path(job.cache) / f"{key}.json"):
                 yield source, key, None, None
                 continue
-            futures[client.submit(task, source, remote, data, pure=False, key=f"vnkb-{len(futures)}")] = source
-        for future in as_completed(futures):
-            source = futures[future]
-            try:
-                yield future.result()
-            except Exception as exc:  # a worker that died (KilledWorker) or a lost connection
-                yield source, None, None, " ".join(f"cluster error: {type(exc).__name__}: {exc}".split())[:300]
+            future = client.submit(task, source, remote, data, pure=False, key=f"vnkb-{submitted}")
+            submitted += 1
+            owner[future] = source
+            running.add(future)
+            del data
+            while len(owner) >= in_flight:
+                yield collect(next(running))
+        while owner:
+            yield collect(next(running))
     finally:
         client.close()
         if cluster is not None:
