@@ -148,7 +148,7 @@ def test_dask_local_cluster_gives_the_same_base(tmp_path):
     pytest.importorskip("distributed")
     runner.run([SAMPLES], tmp_path / "local", workers=1)
     # with a time limit: each document in a child process of its Dask worker, killable
-    runner.run([SAMPLES], tmp_path / "dask", workers=2, engine="dask", timeout=120)
+    runner.run([SAMPLES], tmp_path / "dask", workers=2, engine="dask", timeout=600)
     for name in OUTPUTS:
         assert (tmp_path / "dask" / name).read_bytes() == (tmp_path / "local" / name).read_bytes(), name
 
