@@ -90,12 +90,21 @@ _RANK = regex.compile(r"^(?:(?:" + _words_pattern(r["title"] for r in _TITLES if
 
 # "Số: 12/KH-UBND"; a party text prints "Số 15-TB/TU" at the start of its line, with no colon
 _NUMBER = regex.compile(r"(?:(?<![\p{L}/])[Ss]ố\s*:|(?m:^)[ \t]*Số[ \t]+(?=\d))\s*(?P<n>(?:\d[^\s,;|]*)?[/-][^\s,;|]*\p{Lu}[^\s,;|]*)")
-_PLACE_DATE = regex.compile(r"(?m)(?:^|[\t|]|[ \t]{2}|_{3,})[ \t]*(?P<place>(?:TP\.[ \t]*)?\p{Lu}\p{Ll}*(?:[ \t]+\p{Lu}\p{Ll}*){0,3})"
+# địa danh: a place's name, its first word capitalised, after a unit word where one is written ("Thành phố Hồ
+# Chí Minh", "TP. Huế"): the unit's second syllable is in lower case, so it is matched from letterhead.tsv
+_UNIT_PREFIX = "|".join(r"[ \t]+".join(regex.escape(w) for w in r["written"].capitalize().split())
+                        for r in _LETTERHEAD if r["kind"] == "locality" and " " in r["written"])
+_PLACE_DATE = regex.compile(r"(?m)(?:^|[\t|]|[ \t]{2}|_{3,})[ \t]*(?P<place>(?:TP\.[ \t]*|(?:" + _UNIT_PREFIX + r")[ \t]+)?\p{Lu}\p{Ll}*(?:[ \t]+\p{Lu}\p{Ll}*){0,3})"
                             r"\s*,?\s*ngày[ \t]*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})")
 _RECIPIENTS = regex.compile(r"^(?i:" + _label("recipients") + r")(?![\p{L}])")
 _DISPATCH = regex.compile(r"(?<![\p{L}])(?:" + _label("dispatch") + r")\s*:\s*$")
 _SUBJECT_LINE = regex.compile(r"^(?:" + _label("subject", exclude="Về") + r")[ \t:.]*(?P<s>.*)$", regex.IGNORECASE)
+_SUBJECT_UNDER_NUMBER = regex.compile(r"^(?:" + _label("subject") + r")[ \t:.]*(?P<s>\p{Ll}.*)$")
 _SUBJECT_LEAD = regex.compile(r"^(?:" + _label("subject") + r")(?:\s*:\s*|\s+)", regex.IGNORECASE)
+_UNDERLINE = regex.compile(r"[ \t]*_{3,}")
+_REPLY = regex.compile(r"(?<=\s)(?:" + _label("reply") + r")(?![\p{L}])")
+# a form's blank to fill in: dots, an ellipsis, a note's number "(1)"
+_BLANK = regex.compile(r"^[\s.…_·()\d]*$")
 _LIST_ITEM = regex.compile(r"^[ \t]*[-+•–][ \t]*(?P<item>.+?)[ \t]*[;.,]?[ \t]*$")
 _TERM = regex.compile(r"(?i:" + _label("term") + r")[ \t]+(?P<a>(?:19|20)\d\d)[ \t]*[-–][ \t]*(?P<b>(?:19|20)\d\d)")
 _DRAFT = regex.compile(r"^[ \t]*(?i:" + _label("draft") + r")[ \t]*(?:\d+|lần[ \t]+\d+)?[ \t]*$")
@@ -164,6 +173,10 @@ def _extract(doc: Document) -> dict:
     title_lines = _title_lines(head, title_at, letterhead_issuer) if title_at is not None else []
     meta["subject"] = _subject_line(head, title_at)
     meta["recipients"] = _recipients(lines, top)
+    blank_form = meta["number"] is None and _blank_addressee(lines, top)
+    if blank_form:
+        # "Kính gửi: ……(1)" under no number is a form to fill in: its "Về việc" line is no document's subject
+        meta["subject"] = None
     meta["distribution"] = _list_after(lines, _DISTRIBUTION)
     meta["draft"] = any(_DRAFT.match(line.text) for line in lines)
     if term := _TERM.search(" ".join(b.text for b in blocks[:4])):
@@ -174,7 +187,7 @@ def _extract(doc: Document) -> dict:
         trich_yeu = meta["title"][type_word.end():].strip() if type_word else ""
         meta["subject"] = meta["subject"] or (_SUBJECT_LEAD.sub("", trich_yeu, count=1) or None)
     letterhead = bool(meta["number"] or title_lines or meta["subject"] or meta["recipients"]
-                      or meta["distribution"] or _MOTTO.search(header))
+                      or meta["distribution"] or _MOTTO.search(header) or blank_form)
     news = not letterhead and not _political_report(blocks) and _is_news(blocks)
     meta["kind"] = _kind(doc, blocks, meta, title_lines, news)
     if news:
@@ -534,6 +547,8 @@ def _title_lines(head: list[_Line], at: int, issuer: str | None) -> list[str]:
         if len(out) > 1 and line.first and (_OFFICE.match(folded) or issuer and _fold(expand(text)).startswith(
                 _fold(issuer))):
             break  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "HỘI ĐỒNG NHÂN DÂN …": the authority enacting it
+        if len(out) > 1 and line.first and _caps(text) and not _caps(out[-1]) and _BODY_START.match(folded):
+            break  # a trích yếu in sentence case does not return to capitals: a body's name is the authority
         out.append(text)
     return [_FOOTNOTE_MARK.sub("", t) for t in out]
 
@@ -543,11 +558,16 @@ def _trim_title(title: str, issuer: str | None) -> str:
     authority enacting the text, the issuer or its head ("… CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …")."""
     if m := _PREAMBLE_INSIDE.search(title):
         title = title[:m.start()]
+    title = _UNDERLINE.split(title, 1)[0]  # the rule printed under the trích yếu, run onto its line
     words = title.split()
     # an upper-case trích yếu runs into the text's first sentence: "… SỐ 66-NQ/TW Ngày 28 tháng 11 …"
     lettered = [i for i, w in enumerate(words) if any(c.isalpha() for c in w)]
+    # but a trích yếu in sentence case under the tên loại ("THÔNG TƯ Hướng dẫn …", "NGHỊ QUYẾT Về việc …")
+    # is the title itself: the cut needs capitals past the type word
+    type_word = _TYPE_WORD.match(_fold(title))
+    type_words = len(type_word.group(0).split()) if type_word else 0
     for a, b in zip(lettered, lettered[1:]):
-        if a > 0 and _caps(words[a - 1]) and words[a][0].isupper() and not _caps(words[a]) and not _caps(words[b]):
+        if a > type_words and _caps(words[a - 1]) and words[a][0].isupper() and not _caps(words[a]) and not _caps(words[b]):
             words = words[:a]
             break
     title = " ".join(words)
@@ -584,6 +604,9 @@ def _subject_line(head: list[_Line], title_at: int | None) -> str | None:
         end = min(end, title_at)
     for i, line in enumerate(head[:end]):
         m = _SUBJECT_LINE.match(line.text)
+        if not m and i and _NUMBER.search(head[i - 1].text) and not _NUMBER.search(line.text):
+            # a trích yếu written "Về …" (no "V/v") stands right under the number, where a letter's goes
+            m = _SUBJECT_UNDER_NUMBER.match(line.text)
         if not m:
             continue
         parts = [m.group("s")]
@@ -652,6 +675,12 @@ def _recipients(lines: list[_Line], top: int) -> list[str]:
     return []
 
 
+def _blank_addressee(lines: list[_Line], top: int) -> bool:
+    line = next((line for line in lines[top:top + 60] if _RECIPIENTS.match(line.text)), None)
+    return line is not None and ":" in line.text and bool(_BLANK.match(line.text.split(":", 1)[1])) \
+        and line.text.split(":", 1)[1].strip() != ""
+
+
 def _list_after(lines: list[_Line], label: regex.Pattern) -> list[str]:
     for i, line in enumerate(lines):
         if label.match(line.text):
@@ -662,6 +691,12 @@ def _list_after(lines: list[_Line], label: regex.Pattern) -> list[str]:
 def _items(lines: list[_Line], at: int) -> list[str]:
     text = lines[at].text
     rest = text.split(":", 1)[1].strip() if ":" in text else ""
+    if rest and _BLANK.match(rest):
+        return []  # a form's field to fill in: what follows are its other fields
+    if rest and (opening := _run_on_text(rest)) is not None:
+        # a reader ran the text's first sentence onto the list's line: the list ended there
+        rest = rest[:opening].strip()
+        return [rest.rstrip(" ;.,")] if rest else []
     raw = [rest] if rest else []
     for follower in lines[at + 1:at + 60]:
         text = follower.text
@@ -676,9 +711,21 @@ def _items(lines: list[_Line], at: int) -> list[str]:
     items = []
     for line in raw:
         m = _LIST_ITEM.match(line) or regex.match(r"^(?P<item>.+?)[;.,]?$", line.strip())
-        if m and m.group("item").strip():
+        if m and m.group("item").strip() and not _BLANK.match(m.group("item")):
             items.append(" ".join(m.group("item").split()).rstrip(";.,"))
     return items
+
+
+def _run_on_text(rest: str) -> int | None:
+    """Where the text's first sentence begins on a list's own line: the căn cứ ("… Căn cứ Luật …"), or a
+    reply's opening, "<body> nhận được công văn …", cut before the body's name."""
+    if m := _PREAMBLE_INSIDE.search(rest):
+        return m.start()
+    if m := _REPLY.search(rest):
+        heads = [h.start() for h in _MIXED_HEAD.finditer(rest, 0, m.start())
+                 if h.start() > 0 and rest[h.start() - 1] == " "]
+        return heads[-1] if heads else None
+    return None
 
 
 def _wrapped_item(item: str, line: str) -> bool:

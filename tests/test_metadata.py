@@ -438,3 +438,62 @@ def test_docx_letterhead_and_signature_tables(tmp_path):
     assert meta["title"] == "KẾ HOẠCH PHÒNG, CHỐNG DỊCH BỆNH TRUYỀN NHIỄM NĂM 2024"
     assert meta["distribution"] == ["Bộ Y tế", "Lưu: VT"]
     assert (meta["signer_title"], meta["signer_name"]) == ("PHÓ GIÁM ĐỐC", "Bùi Đình Long")
+
+
+def test_sentence_case_trich_yeu_under_the_type_word_is_the_title(write):
+    text = ("BỘ Y TẾ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\tĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Số: 08/2024/TT-BYT\tHà Nội, ngày 15 tháng 5 năm 2024\n\nTHÔNG TƯ\n\n"
+            "Hướng dẫn công tác dinh dưỡng trong bệnh viện ______________\n\n"
+            "Căn cứ Luật Khám bệnh, chữa bệnh số 15/2023/QH15;\n\n"
+            "Bộ trưởng Bộ Y tế ban hành Thông tư hướng dẫn công tác dinh dưỡng.\n")
+    meta = meta_of(write, "circular.txt", text)
+    assert meta["title"] == "THÔNG TƯ Hướng dẫn công tác dinh dưỡng trong bệnh viện"
+    assert meta["subject"] == "Hướng dẫn công tác dinh dưỡng trong bệnh viện"
+    assert meta["kind"] == "other"
+
+
+def test_sentence_case_trich_yeu_stops_at_the_enacting_body(write):
+    text = ("Số: 52/NQ-HĐND\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\tĐộc lập - Tự do - Hạnh phúc\n\n"
+            "NGHỊ QUYẾT\n\nVề việc đặt tên đường trên địa bàn thị xã Sa Pa năm 2023\n\n"
+            "HỘI ĐỒNG NHÂN DÂN TỈNH LÀO CAI\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n")
+    meta = meta_of(write, "naming.txt", text)
+    assert meta["title"] == "NGHỊ QUYẾT Về việc đặt tên đường trên địa bàn thị xã Sa Pa năm 2023"
+    assert meta["subject"] == "đặt tên đường trên địa bàn thị xã Sa Pa năm 2023"
+
+
+def test_place_written_with_its_unit_word(write):
+    text = ("ỦY BAN NHÂN DÂN\n\nTHÀNH PHỐ HẢI PHÒNG\n\nSỞ XÂY DỰNG\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+            "Độc lập - Tự do - Hạnh phúc\n\nSố: 412/SXD-QLN\n\n"
+            "Về hướng dẫn kiểm tra nhà ở xuống cấp năm 2024\n\n"
+            "*Thành phố Hải Phòng, ngày 9 tháng\n10 năm 2024*\n\n"
+            "**Kính gửi:** Ủy ban nhân dân các quận, huyện.\n\nSở Xây dựng hướng dẫn như sau.\n")
+    meta = meta_of(write, "housing.md", text)
+    assert meta["place"] == "Thành phố Hải Phòng"
+    assert meta["date"] == "2024-10-09"
+    assert meta["subject"] == "hướng dẫn kiểm tra nhà ở xuống cấp năm 2024"
+    assert meta["issuer"] == "Sở Xây dựng"
+
+
+def test_addressee_line_run_into_the_opening_sentence(write):
+    head = ("BỘ TÀI CHÍNH\n\nCỤC HẢI QUAN\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Số: 3120/CHQ-GSQL\n\nV/v thủ tục tạm nhập máy móc\n\nHà Nội, ngày 3 tháng 6 năm 2025\n\n")
+    # a portal export's hard line breaks: the addressee and the opening sentence in one paragraph
+    reply = meta_of(write, "reply.md", head + (
+        "**Kính gửi:** Chi cục Hải quan\nkhu vực VIII\nCục Hải quan nhận được công văn số 88/HQKV8 của đơn vị.\n"
+        "Về vấn đề này, Cục Hải quan có ý kiến như sau:\n\n- Doanh nghiệp được tạm nhập máy móc để sửa chữa;\n"))
+    assert reply["recipients"] == ["Chi cục Hải quan khu vực VIII"]
+    grounds = meta_of(write, "grounds.md", head + (
+        "**Kính gửi:** Ủy ban nhân dân các xã, phường\nCăn cứ Luật Hải quan ngày 23 tháng 6 năm 2014;\n\n"
+        "- Căn cứ Nghị định số 08/2015/NĐ-CP;\n"))
+    assert grounds["recipients"] == ["Ủy ban nhân dân các xã, phường"]
+
+
+def test_blank_addressee_of_a_form_gives_no_subject(write):
+    text = ("Thủ tục cấp giấy phép hoạt động cơ sở bán lẻ thuốc\n\n"
+            "Trình tự thực hiện: tổ chức nộp hồ sơ tại Trung tâm Phục vụ hành chính công.\n\n"
+            "Mẫu đơn kèm theo:\n\nĐƠN ĐỀ NGHỊ\n\nVề việc cấp giấy phép hoạt động cơ sở bán lẻ thuốc\n\n"
+            "Kính gửi: ………………………(1)………………\n\nTên cơ sở: ………………\n")
+    meta = meta_of(write, "procedure.md", text)
+    assert meta["recipients"] == []
+    assert meta["subject"] is None
+    assert meta["kind"] != "news"
