@@ -101,6 +101,10 @@ _DISPATCH = regex.compile(r"(?<![\p{L}])(?:" + _label("dispatch") + r")\s*:\s*$"
 _SUBJECT_LINE = regex.compile(r"^(?:" + _label("subject", exclude="Về") + r")[ \t:.]*(?P<s>.*)$", regex.IGNORECASE)
 _SUBJECT_UNDER_NUMBER = regex.compile(r"^(?:" + _label("subject") + r")[ \t:.]*(?P<s>\p{Ll}.*)$")
 _SUBJECT_LEAD = regex.compile(r"^(?:" + _label("subject") + r")(?:\s*:\s*|\s+)", regex.IGNORECASE)
+# a consonant that begins a new word inside an upper-case word: where glued signature lines meet
+_GLUE = regex.compile(r"(?<=\p{Lu}\.?)(?=[BCDĐGHKLMNPQRSTVX]\p{Lu})(?<=\p{Lu}{2}\.?)")
+_GLUED_SIGNED = regex.compile(r"(?<=\p{Lu})(?=\((?i:đã ký|đã kí|ký|kí)\))|(?<=\((?i:đã ký|đã kí|ký|kí)\))(?=\p{Lu})")
+_ARCHIVE = regex.compile(r"^[-–][ \t]*(?:" + _label("archive") + r")[ \t]*:")
 _UNDERLINE = regex.compile(r"[ \t]*_{3,}")
 _REPLY = regex.compile(r"(?<=\s)(?:" + _label("reply") + r")(?![\p{L}])")
 # a form's blank to fill in: dots, an ellipsis, a note's number "(1)"
@@ -177,7 +181,7 @@ def _extract(doc: Document) -> dict:
     if blank_form:
         # "Kính gửi: ……(1)" under no number is a form to fill in: its "Về việc" line is no document's subject
         meta["subject"] = None
-    meta["distribution"] = _list_after(lines, _DISTRIBUTION)
+    meta["distribution"] = _list_after(lines, _DISTRIBUTION) or _unlabelled_distribution(lines)
     meta["draft"] = any(_DRAFT.match(line.text) for line in lines)
     if term := _TERM.search(" ".join(b.text for b in blocks[:4])):
         meta["term"] = f"{term.group('a')}-{term.group('b')}"
@@ -215,14 +219,34 @@ def _lines(blocks: list[Block]) -> list[_Line]:
         first = True
         # a plain-text export joins a wrapped line to the next with a wide gap: split there again
         # and a row's cells, between pipes or tabs ("QUỐC HỘI | CỘNG HÒA …"), are lines of their own
-        for raw in regex.split(r"\n|[ \t]*[|\t][ \t]*|[ \t]{2,}(?=\p{Lu})", b.text):
-            for part in (_cell_lines(raw) if b.kind == "table" else [raw]):
+        for raw in regex.split(r"\n|[ \t]*[|\t][ \t]*|[ \t]{2,}(?=\p{Lu})", _unglued(b.text)):
+            # a title of office run into the signer's name on one line is split there, table or not
+            signing = b.kind == "table" or bool(_OFFICE.match(_fold(_MARKUP.sub("", raw.strip()))))
+            for part in (_cell_lines(raw) if signing else [raw]):
                 text = _MARKUP.sub("", part.strip()).strip()
                 if _RULE_LINE.match(text):
                     continue
                 out.append(_Line(text, i, first))
                 first = False
     return out
+
+
+def _unglued(text: str) -> str:
+    """A signature cell whose lines an export glued with nothing between them ("TM. CHÍNH PHỦKT. THỦ
+    TƯỚNGPHÓ THỦ TƯỚNG(Đã ký)Nguyễn Văn A"): a line break again before a quyền hạn or a title of office
+    that begins inside an upper-case word (no Vietnamese syllable holds one: "PHỦKT", "HỘICHỦ"), and
+    around a glued "(Đã ký)"."""
+    if not _GLUE.search(text):
+        return text
+    out, last = [], 0
+    for m in _GLUE.finditer(text):
+        rest = _key(text[m.start():m.start() + 60])
+        if _AUTHORITY.match(rest) or _OFFICE.match(rest):
+            out.append(text[last:m.start()])
+            last = m.start()
+    out.append(text[last:])
+    text = "\n".join(out)
+    return _GLUED_SIGNED.sub("\n", text)
 
 
 def _cell_lines(cell: str) -> list[str]:
@@ -679,6 +703,16 @@ def _blank_addressee(lines: list[_Line], top: int) -> bool:
     line = next((line for line in lines[top:top + 60] if _RECIPIENTS.match(line.text)), None)
     return line is not None and ":" in line.text and bool(_BLANK.match(line.text.split(":", 1)[1])) \
         and line.text.split(":", 1)[1].strip() != ""
+
+
+def _unlabelled_distribution(lines: list[_Line]) -> list[str]:
+    """A Nơi nhận list whose label an export lost, its items run into one line ("- Chính phủ; - …; - Lưu: VT,
+    …"): known by the archive item that closes every such list."""
+    for line in reversed(lines):
+        items = regex.split(r"[;.][ \t]*(?=[-–][ \t])", line.text)
+        if len(items) >= 2 and _LIST_ITEM.match(items[0]) and _ARCHIVE.match(items[-1]):
+            return [" ".join(m.group("item").split()).rstrip(";.,") for item in items if (m := _LIST_ITEM.match(item))]
+    return []
 
 
 def _list_after(lines: list[_Line], label: regex.Pattern) -> list[str]:

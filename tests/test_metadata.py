@@ -497,3 +497,27 @@ def test_blank_addressee_of_a_form_gives_no_subject(write):
     assert meta["recipients"] == []
     assert meta["subject"] is None
     assert meta["kind"] != "news"
+
+
+def test_signature_lines_glued_by_an_export(write):
+    # a legal portal's export glues the signature cell's lines and drops the Nơi nhận label
+    text = ("| Số: 214/NQ-CP | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc |\n\n"
+            "**NGHỊ QUYẾT**\n\n**Về việc điều chỉnh chỉ tiêu sử dụng đất của tỉnh Bắc Kạn**\n\n"
+            "**CHÍNH PHỦ**\n\nCăn cứ Luật Đất đai ngày 18 tháng 01 năm 2024;\n\n"
+            "Điều 1. Điều chỉnh chỉ tiêu sử dụng đất.\n\n"
+            "- Các bộ, cơ quan ngang bộ; - HĐND, UBND tỉnh Bắc Kạn; - Lưu: VT, NN (3). | "
+            "TM. CHÍNH PHỦKT. THỦ TƯỚNGPHÓ THỦ TƯỚNG(Đã ký)Trần Văn Sơn |\n")
+    meta = meta_of(write, "glued.md", text)
+    assert meta["signer_title"] == "PHÓ THỦ TƯỚNG"
+    assert meta["signer_name"] == "Trần Văn Sơn"
+    assert meta["distribution"] == ["Các bộ, cơ quan ngang bộ", "HĐND, UBND tỉnh Bắc Kạn", "Lưu: VT, NN (3)"]
+
+
+def test_office_and_name_run_onto_one_line(write):
+    text = ("| Số: 90/NQ-UBTVQH15 | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc |\n\n"
+            "**NGHỊ QUYẾT**\n\n**Về việc thành lập thị trấn Nà Phặc**\n\n**ỦY BAN THƯỜNG VỤ QUỐC HỘI**\n\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương;\n\nĐiều 1. Thành lập thị trấn.\n\n"
+            "- Chính phủ; - Lưu: HC, PL. | TM. ỦY BAN THƯỜNG VỤ QUỐC HỘICHỦ TỊCH\nNguyễn Văn Bình |\n")
+    meta = meta_of(write, "town.md", text)
+    assert meta["signer_title"] == "CHỦ TỊCH"
+    assert meta["signer_name"] == "Nguyễn Văn Bình"
