@@ -563,7 +563,14 @@ def _title_lines(head: list[_Line], at: int, issuer: str | None) -> list[str]:
         line = head[j]
         text = line.text
         folded = _fold(text)
-        if text.rstrip().endswith(":") or _NUMBER.search(text) or _MOTTO.search(_key(text)) or _PREAMBLE.match(text):
+        motto = _MOTTO.search(_key(text))
+        # a trích yếu may name the country ("… GIỮA CHÍNH PHỦ NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM VÀ …")
+        if text.rstrip().endswith(":") or _NUMBER.search(text) or _PREAMBLE.match(text) or motto and (
+                motto.start() == 0 or len(text) < 80):
+            break
+        run_on = _PREAMBLE_INSIDE.search(text)
+        if run_on and len(out) > 1 and _caps(text[:run_on.start()]) and _caps(out[-1]):
+            out.append(text[:run_on.start()])  # "SẢN Căn cứ Luật …": the trích yếu's last word, then the căn cứ
             break
         opening = len(out) == 1 and (_upper_start(text) or _trich_yeu(text))
         if not (_caps(text) or opening or len(out) > 1 and not line.first and not _caps(out[-1])):

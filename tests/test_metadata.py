@@ -521,3 +521,15 @@ def test_office_and_name_run_onto_one_line(write):
     meta = meta_of(write, "town.md", text)
     assert meta["signer_title"] == "CHỦ TỊCH"
     assert meta["signer_name"] == "Nguyễn Văn Bình"
+
+
+def test_trich_yeu_naming_the_country_and_running_into_the_preamble(write):
+    text = ("BỘ CÔNG THƯƠNG\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Số: 14/2024/TT-BCT\n\nHà Nội, ngày 5 tháng 8 năm 2024\n\n**THÔNG TƯ**\n\nQUY\n\n"
+            "ĐỊNH VỀ XUẤT XỨ HÀNG HÓA TRONG HIỆP ĐỊNH GIỮA CHÍNH PHỦ NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM "
+            "VÀ CHÍNH PHỦ VƯƠNG QUỐC CAMPUCHIA VỀ THƯƠNG MẠI BIÊN\n\n"
+            "GIỚI Căn cứ Luật Quản lý ngoại thương ngày 12 tháng 6 năm 2017;\n\nĐiều 1. Phạm vi điều chỉnh\n")
+    meta = meta_of(write, "origin.md", text)
+    assert meta["title"] == ("THÔNG TƯ QUY ĐỊNH VỀ XUẤT XỨ HÀNG HÓA TRONG HIỆP ĐỊNH GIỮA CHÍNH PHỦ NƯỚC CỘNG HÒA XÃ HỘI "
+                             "CHỦ NGHĨA VIỆT NAM VÀ CHÍNH PHỦ VƯƠNG QUỐC CAMPUCHIA VỀ THƯƠNG MẠI BIÊN GIỚI")
+    assert meta["issuer"] == "Bộ Công thương"
