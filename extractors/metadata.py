@@ -106,6 +106,7 @@ _GLUE = regex.compile(r"(?<=\p{Lu}\.?)(?=[BCDĐGHKLMNPQRSTVX]\p{Lu})(?<=\p{Lu}{2
 _GLUED_SIGNED = regex.compile(r"(?<=\p{Lu})(?=\((?i:đã ký|đã kí|ký|kí)\))|(?<=\((?i:đã ký|đã kí|ký|kí)\))(?=\p{Lu})")
 _ARCHIVE = regex.compile(r"^[-–][ \t]*(?:" + _label("archive") + r")[ \t]*:")
 _UNDERLINE = regex.compile(r"[ \t]*_{3,}")
+_OPENING_INSIDE = regex.compile(r"(?<=\s)(?:" + _label("opening") + r")(?![\p{L}])")
 _REPLY = regex.compile(r"(?<=\s)(?:" + _label("reply") + r")(?![\p{L}])")
 # a form's blank to fill in: dots, an ellipsis, a note's number "(1)"
 _BLANK = regex.compile(r"^[\s.…_·()\d]*$")
@@ -130,6 +131,8 @@ _ANNOUNCER = regex.compile(r"^(?P<body>(?:Văn phòng|Ban|Sở|Ủy ban|Uỷ ban
                            r"(?:thông báo|trân trọng thông báo|xin thông báo)")
 _PREAMBLE = regex.compile(r"^(?:" + _words_pattern(r["words"] for r in _LETTERHEAD if r["kind"] == "preamble")
                           + r")(?![\p{L}])")  # as printed: "Căn cứ", never the upper case of a trích yếu
+_TITLE_OPENING = regex.compile(r"^(?:" + _words_pattern(r["words"] for r in _LETTERHEAD if r["kind"] == "title_opening")
+                               + r")(?![\p{L}])")
 _PREAMBLE_INSIDE = regex.compile(r"(?<=\s)(?:" + _words_pattern(r["words"] for r in _LETTERHEAD
                                                                 if r["kind"] == "preamble") + r")(?![\p{L}])")
 _FOOTNOTE_MARK = regex.compile(r"(?<=\p{Lu})\d{1,2}$")
@@ -565,14 +568,15 @@ def _title_lines(head: list[_Line], at: int, issuer: str | None) -> list[str]:
         folded = _fold(text)
         motto = _MOTTO.search(_key(text))
         # a trích yếu may name the country ("… GIỮA CHÍNH PHỦ NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM VÀ …")
-        if text.rstrip().endswith(":") or _NUMBER.search(text) or _PREAMBLE.match(text) or motto and (
+        preamble = _PREAMBLE.match(text) and not (len(out) == 1 and _TITLE_OPENING.match(text) and _trich_yeu(text, True))
+        if text.rstrip().endswith(":") or _NUMBER.search(text) or preamble or motto and (
                 motto.start() == 0 or len(text) < 80):
             break
         run_on = _PREAMBLE_INSIDE.search(text)
         if run_on and len(out) > 1 and _caps(text[:run_on.start()]) and _caps(out[-1]):
             out.append(text[:run_on.start()])  # "SẢN Căn cứ Luật …": the trích yếu's last word, then the căn cứ
             break
-        opening = len(out) == 1 and (_upper_start(text) or _trich_yeu(text))
+        opening = len(out) == 1 and (_upper_start(text) or _trich_yeu(text, True))
         if not (_caps(text) or opening or len(out) > 1 and not line.first and not _caps(out[-1])):
             break
         if len(out) > 1 and line.first and (_OFFICE.match(folded) or issuer and _fold(expand(text)).startswith(
@@ -587,15 +591,18 @@ def _title_lines(head: list[_Line], at: int, issuer: str | None) -> list[str]:
 def _trim_title(title: str, issuer: str | None) -> str:
     """A title without what a reader ran into its last line: the preamble ("… Căn cứ Luật …") and the
     authority enacting the text, the issuer or its head ("… CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …")."""
-    if m := _PREAMBLE_INSIDE.search(title):
+    type_word = _TYPE_WORD.match(_fold(title))
+    for m in _PREAMBLE_INSIDE.finditer(title):
+        if type_word and not title[type_word.end():m.start()].strip() and _TITLE_OPENING.match(title[m.start():]):
+            continue  # "NGHỊ ĐỊNH Thực hiện thí điểm …": the trích yếu itself opens so
         title = title[:m.start()]
+        break
     title = _UNDERLINE.split(title, 1)[0]  # the rule printed under the trích yếu, run onto its line
     words = title.split()
     # an upper-case trích yếu runs into the text's first sentence: "… SỐ 66-NQ/TW Ngày 28 tháng 11 …"
     lettered = [i for i, w in enumerate(words) if any(c.isalpha() for c in w)]
     # but a trích yếu in sentence case under the tên loại ("THÔNG TƯ Hướng dẫn …", "NGHỊ QUYẾT Về việc …")
     # is the title itself: the cut needs capitals past the type word
-    type_word = _TYPE_WORD.match(_fold(title))
     type_words = len(type_word.group(0).split()) if type_word else 0
     for a, b in zip(lettered, lettered[1:]):
         if a > type_words and _caps(words[a - 1]) and words[a][0].isupper() and not _caps(words[a]) and not _caps(words[b]):
@@ -617,9 +624,11 @@ def _authority_line(text: str) -> bool:
     return bool(size) and not any(_head_at(words, k) for k in range(size, len(words)))
 
 
-def _trich_yeu(text: str) -> bool:
-    """A trích yếu in sentence case, as normative texts print it: not the preamble that follows it."""
-    return len(text) < 300 and not _PREAMBLE.match(text) and not text.rstrip().endswith((";", ":", "."))
+def _trich_yeu(text: str, under_type_word: bool = False) -> bool:
+    """A trích yếu in sentence case, as normative texts print it: not the preamble that follows it. Right
+    under the tên loại it may open with "Thực hiện …" (a plan carrying out a resolution)."""
+    opening_ok = under_type_word and _TITLE_OPENING.match(text)
+    return len(text) < 300 and (opening_ok or not _PREAMBLE.match(text)) and not text.rstrip().endswith((";", ":", "."))
 
 
 def _upper_start(text: str) -> bool:
@@ -758,10 +767,12 @@ def _items(lines: list[_Line], at: int) -> list[str]:
 
 
 def _run_on_text(rest: str) -> int | None:
-    """Where the text's first sentence begins on a list's own line: the căn cứ ("… Căn cứ Luật …"), or a
-    reply's opening, "<body> nhận được công văn …", cut before the body's name."""
+    """Where the text's first sentence begins on a list's own line: the căn cứ ("… Căn cứ Luật …"), an
+    opening ("… Triển khai …"), or a reply's, "<body> nhận được công văn …", cut before the body's name."""
     if m := _PREAMBLE_INSIDE.search(rest):
         return m.start()
+    if len(rest) > 100 and (m := _OPENING_INSIDE.search(rest)):
+        return m.start()  # a long line only: an addressee's name holds no such capitalised opening
     if m := _REPLY.search(rest):
         heads = [h.start() for h in _MIXED_HEAD.finditer(rest, 0, m.start())
                  if h.start() > 0 and rest[h.start() - 1] == " "]

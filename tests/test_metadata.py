@@ -533,3 +533,23 @@ def test_trich_yeu_naming_the_country_and_running_into_the_preamble(write):
     assert meta["title"] == ("THÔNG TƯ QUY ĐỊNH VỀ XUẤT XỨ HÀNG HÓA TRONG HIỆP ĐỊNH GIỮA CHÍNH PHỦ NƯỚC CỘNG HÒA XÃ HỘI "
                              "CHỦ NGHĨA VIỆT NAM VÀ CHÍNH PHỦ VƯƠNG QUỐC CAMPUCHIA VỀ THƯƠNG MẠI BIÊN GIỚI")
     assert meta["issuer"] == "Bộ Công thương"
+
+
+def test_trich_yeu_opening_with_thuc_hien_under_the_type_word(write):
+    text = ("ỦY BAN NHÂN DÂN\n\nXÃ TÂN PHÚ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Số: 45/KH-UBND\n\nTân Phú, ngày 2 tháng 4 năm 2025\n\n**KẾ HOẠCH**\n\n"
+            "Thực hiện Nghị quyết số 09-NQ/ĐU về phát triển du lịch cộng đồng\n\n"
+            "Thực hiện Nghị quyết số 09-NQ/ĐU ngày 10/3/2025 của Đảng ủy xã, Ủy ban nhân dân xã ban hành "
+            "Kế hoạch thực hiện như sau:\n\nI. MỤC ĐÍCH, YÊU CẦU\n")
+    meta = meta_of(write, "tourism.md", text)
+    assert meta["title"] == "KẾ HOẠCH Thực hiện Nghị quyết số 09-NQ/ĐU về phát triển du lịch cộng đồng"
+    assert meta["kind"] == "plan"
+
+
+def test_addressee_run_into_a_long_opening(write):
+    text = ("BỘ Y TẾ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 702/BYT-KHTC\n\n"
+            "V/v kinh phí tiêm chủng năm 2026\n\nHà Nội, ngày 6 tháng 2 năm 2026\n\n"
+            "**Kính gửi:** Sở Y tế các tỉnh, thành phố\nTriển khai Quyết định số 15/QĐ-BYT về tiêm chủng mở rộng, "
+            "Bộ Y tế đề nghị các Sở Y tế bố trí kinh phí bảo đảm tiến độ tiêm chủng trong năm.\n")
+    meta = meta_of(write, "vaccine.md", text)
+    assert meta["recipients"] == ["Sở Y tế các tỉnh, thành phố"]
