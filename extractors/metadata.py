@@ -105,6 +105,8 @@ _SUBJECT_LEAD = regex.compile(r"^(?:" + _label("subject") + r")(?:\s*:\s*|\s+)",
 _GLUE = regex.compile(r"(?<=\p{Lu}\.?)(?=[BCDĐGHKLMNPQRSTVX]\p{Lu})(?<=\p{Lu}{2}\.?)")
 _GLUED_SIGNED = regex.compile(r"(?<=\p{Lu})(?=\((?i:đã ký|đã kí|ký|kí)\))|(?<=\((?i:đã ký|đã kí|ký|kí)\))(?=\p{Lu})")
 _ARCHIVE = regex.compile(r"^[-–][ \t]*(?:" + _label("archive") + r")[ \t]*:")
+# the gazette's "[đã ký]" stamp glued to the signer's title, often clipped: "PHÓ THỦ TƯỚNGky]"
+_SIGNED_MARK = regex.compile(r"(?<=\p{Lu})[ \t]*[\[(]?(?i:đã[ \t]*)?(?i:ký|kí|ky)[\])][ \t]*$")
 _UNDERLINE = regex.compile(r"[ \t]*_{3,}")
 _OPENING_INSIDE = regex.compile(r"(?<=\s)(?:" + _label("opening") + r")(?![\p{L}])")
 _REPLY = regex.compile(r"(?<=\s)(?:" + _label("reply") + r")(?![\p{L}])")
@@ -226,7 +228,7 @@ def _lines(blocks: list[Block]) -> list[_Line]:
             # a title of office run into the signer's name on one line is split there, table or not
             signing = b.kind == "table" or bool(_OFFICE.match(_fold(_MARKUP.sub("", raw.strip()))))
             for part in (_cell_lines(raw) if signing else [raw]):
-                text = _MARKUP.sub("", part.strip()).strip()
+                text = _SIGNED_MARK.sub("", _MARKUP.sub("", part.strip()).strip())
                 if _RULE_LINE.match(text):
                     continue
                 out.append(_Line(text, i, first))

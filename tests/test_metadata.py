@@ -553,3 +553,13 @@ def test_addressee_run_into_a_long_opening(write):
             "Bộ Y tế đề nghị các Sở Y tế bố trí kinh phí bảo đảm tiến độ tiêm chủng trong năm.\n")
     meta = meta_of(write, "vaccine.md", text)
     assert meta["recipients"] == ["Sở Y tế các tỉnh, thành phố"]
+
+
+def test_clipped_signed_stamp_glued_to_the_title(write):
+    text = ("CHÍNH PHỦ\n\nSố: 88/2026/NĐ-CP\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Hà Nội, ngày 2 tháng 3 năm 2026\n\nNGHỊ ĐỊNH\n\nQuy định về quản lý cảng cạn\n\n"
+            "Căn cứ Luật Tổ chức Chính phủ;\n\nĐiều 1. Phạm vi điều chỉnh\n\n"
+            "TM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNGky]\n\nLê Minh Khái\n")
+    meta = meta_of(write, "decree.txt", text)
+    assert meta["signer_title"] == "PHÓ THỦ TƯỚNG"
+    assert meta["signer_name"] == "Lê Minh Khái"
