@@ -40,6 +40,8 @@ _RESULT_WORDS = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("result_
 # the heading of criteria, a scale or a procedure: its figures are thresholds (SPEC Rulings)
 _CRITERIA_HEADING = regex.compile(r"^[ \t*#_>|]*+(?:(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|\p{Ll})[.)][ \t]*)?(?i:"
                                   + _alternation(_words("criteria_heading")) + r")(?![\p{L}])")
+_SECTOR_HEADING = regex.compile(r"^[ \t*#_>|]*+(?:(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|\p{Ll})[.)][ \t]*)?(?i:"
+                                + _alternation(_words("sector_heading")) + r")(?![\p{L}])")
 _CONDITION = regex.compile(r"^[\s*_\-–+•]*(?i:" + _alternation(_words("condition_start")) + r")(?![\p{L}])")
 _PREAMBLE = regex.compile(r"^[\s*_]*(?i:" + _alternation(_words("preamble_start")) + r")(?![\p{L}])")
 _PRESENT = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("present_cue")) + r")(?![\p{L}])")
@@ -58,9 +60,19 @@ _ARTICLE = regex.compile(r"^" + _MARKUP + r"(?i:" + _alternation(_words("article
 _ADOPTS_PLAN = regex.compile(r"^" + _MARKUP + r"(?i:" + _alternation(_words("article")) + r")[ \t]+1[ \t]*[.:]" + _MARKUP
                              + r"(?i:" + _alternation(_words("adopts_plan")) + r")[^.;\n]{0,60}?(?<![\p{L}])(?i:"
                              + _alternation(_words("plan_instrument")) + r")(?![\p{L}])")
+# "Điều 2. Mục tiêu, chỉ tiêu chủ yếu năm 2026", "Điều 1. Đánh giá tình hình thực hiện …": an individual
+# resolution (an HĐND's year plan, a budget) written in articles sets targets and assesses results
+_AIM_ARTICLE = regex.compile(r"^" + _MARKUP + r"(?i:" + _alternation(_words("article")) + r")[ \t]+[1-3][ \t]*[.:]" + _MARKUP
+                             + r"(?:(?i:" + _alternation(_words("adopts_plan")) + r")[ \t]+)?(?i:"
+                             + _alternation(_words("aim_article")) + r")(?![\p{L}])")
+# its own number: a normative text's carries its year ("72/2025/NQ-HĐND", Luật Ban hành VBQPPL 2015, Điều 8),
+# an individual resolution's does not ("45/NQ-HĐND")
+_OWN_NUMBER = regex.compile(r"^" + _MARKUP + r"(?i:số)[ \t]*:?[ \t]*(\d+[^\s|]*)", regex.M)
+_NORMATIVE_NUMBER = regex.compile(r"/(?:19|20)\d\d/")
 _FORM = regex.compile(r"^" + _MARKUP + r"(?i:" + _alternation(_words("form_heading")) + r")(?:[ \t]+(?:số[ \t]+)?[\dA-Z]|[ \t]*:)")
 # A line that opens a part: its numbering gives its depth ("II." 1, "2." 2, "2.1." 3, "a)" 4).
-_NUMBERING = regex.compile(r"^" + _MARKUP + r"(?:(?P<part>(?i:phần|chương|mục)[ \t]+\S+)|(?P<roman>[IVXLC]+)[.)/]|"
+_NUMBERING = regex.compile(r"^" + _MARKUP + r"(?:(?P<part>(?i:phần|chương|mục)[ \t]+\S+)|"
+                           r"(?P<article>(?i:điều)[ \t]+\d+[a-zđ]?[ \t]*[.:])|(?P<roman>[IVXLC]+)[.)/]|"
                            r"(?P<arabic>\d{1,2}(?:\.\d{1,2})*)[.)/]?(?=[ \t\p{L}*])|(?P<letter>\p{Ll})\)|(?P<bullet>[-–+•]))")
 _PHASE = regex.compile(r"((?:19|20)\d\d)[ \t]*[-–][ \t]*((?:19|20)\d\d)")
 _COMPARATORS = [(regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words_by) + r")[ \t]*+$"), c)
@@ -81,6 +93,7 @@ _YEAR_SPAN_AFTER = regex.compile(r"[ \t]*[-–][ \t]*(?:19|20)\d\d")
 _YEAR_SPAN_BEFORE = regex.compile(r"(?:19|20)\d\d[ \t]*[-–][ \t]*$")
 _YEAR_SPAN = regex.compile(r"(?:19|20)\d\d[ \t]*[-–][ \t]*(?:19|20)\d\d")
 _MARKUP_CHARS = regex.compile(r"[*_#>|]+")
+_SENTENCE_END = regex.compile(r"\d[^:]*[.;]$")
 
 
 _CHANGE_THEN_QUALIFIER = regex.compile(r"(?<![\p{L}])(?i:(giảm)|tăng)(?:[ \t]+(?i:thêm|bình quân|mỗi năm|hằng năm|hàng năm))?"
@@ -170,8 +183,15 @@ def document_year(doc: Document) -> int | None:
         title.append(line)
     if _YEAR_SPAN.search(opening[:600]) or _YEAR_SPAN.search(" ".join(title)[:1500]):
         return None
+    for line in title:  # the title's year ("Về kế hoạch … năm 2026"), not the date it was signed
+        if _TITLE_YEAR.search(line) and not _DATE_LINE.search(line):
+            return int(_TITLE_YEAR.search(line).group(1))
     first = YEAR.search(opening[:600])
     return int(first.group(1)) if first else None
+
+
+_TITLE_YEAR = regex.compile(r"(?<![\p{L}])(?i:năm)[ \t]+((?:19|20)\d\d)(?![\d/])")
+_DATE_LINE = regex.compile(r"(?<![\p{L}])(?i:ngày|căn cứ|số|tháng \d)(?![\p{L}])|\d/(?:19|20)\d\d")
 
 
 def default_kind(doc: Document) -> str:
@@ -200,7 +220,7 @@ def _opens_part(block: Block, text: str) -> tuple[int, str] | None:
             return (1 if line.isupper() else 9), line
         if m.group("part"):
             return 0, line
-        if m.group("roman"):
+        if m.group("roman") or m.group("article"):
             return 1, line
         if m.group("arabic"):
             return 2 + m.group("arabic").count("."), line
@@ -238,24 +258,29 @@ def _prescribes_rules(doc: Document) -> bool:
     (rules, criteria, procedures), are rules, not levels (SPEC Rulings)."""
     articles = False
     blocks = [b for b in doc.blocks if b.kind != "footnote"]
+    number = _OWN_NUMBER.search(doc.text[:3000])
+    individual = not (number and _NORMATIVE_NUMBER.search(number.group(1)))
     for i, block in enumerate(blocks):
         line = _plain(doc.text[block.start:block.end])
         if _ARTICLE.match(line):
             articles = True
             following = line + " " + (_plain(doc.text[blocks[i + 1].start:blocks[i + 1].end]) if i + 1 < len(blocks) else "")
-            if _ADOPTS_PLAN.search(following[:400]):
+            if _ADOPTS_PLAN.search(following[:400]) or (individual and _AIM_ARTICLE.match(following[:200])):
                 return False
     return articles
 
 
 _CRITERIA_TITLE = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("criteria_title")) + r")(?![\p{L}])")
+# "Kế hoạch thực hiện Bộ tiêu chí …", "Báo cáo kết quả đánh giá, xếp loại …": a plan or report on criteria
+_CRITERIA_APPLIED = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("criteria_applied")) + r")(?![\p{L}])")
 
 
 def _sets_criteria(doc: Document) -> bool:
     """A document whose title announces criteria or a scoring scale: its figures are thresholds."""
     lines = (_plain(doc.text[b.start:b.end]) for b in doc.blocks[:30] if b.kind != "table")
     title = " ".join(line for line in lines if len(line.split()) <= 25 and not line.endswith((".", ";")))
-    return bool(_CRITERIA_TITLE.search(title[:600]))
+    found = _CRITERIA_TITLE.search(title[:600])
+    return bool(found) and not _CRITERIA_APPLIED.search(title, max(0, found.start() - 80), found.start())
 
 
 def extract(doc: Document) -> list[dict]:
@@ -293,8 +318,8 @@ def extract(doc: Document) -> list[dict]:
                 stack.append(opened)
                 scope_year = None if depth < 10 else scope_year
             previous_opened = True
-            if block.kind == "heading":
-                continue
+            if block.kind == "heading" and not _SENTENCE_END.search(line):
+                continue  # a list item read as a heading ("2. GRDP … đạt 95 triệu đồng.") is still prose
         else:
             previous_opened = False
         if block.kind == "table":
@@ -305,7 +330,7 @@ def extract(doc: Document) -> list[dict]:
         aimed = any(_AIM_HEADING.match(h) for h in governing[-3:])
         if rules and not aimed and not _AIM_IN_RULES.search(text, block.start, block.end):
             continue  # a rule the normative text prescribes: nothing in this block is a level
-        if any(_CRITERIA_HEADING.match(h) for h in governing[-2:]) and not aimed:
+        if any(_CRITERIA_HEADING.match(h) and not _SECTOR_HEADING.match(h) for h in governing[-2:]) and not aimed:
             continue  # criteria, a scoring scale, a procedure's requirements
         lead_year = _governing_year(governing)
         section_kind = _governing_kind(governing)
