@@ -135,13 +135,14 @@ def years_in(text: str, start: int, end: int) -> list[int]:
         if _COMPARE_BASE.search(text[max(start, m.start() - 20):m.start()]):
             continue  # "so với năm 2021" is the base, not the year measured
         if _YEAR_SPAN_AFTER.match(text[m.end():m.end() + 8]) \
-                or _YEAR_SPAN_BEFORE.search(text[max(start, m.start() - 8):m.start()]):
+                or _YEAR_SPAN_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
             continue  # a period "2021 - 2025" spans several years
         found.append(int(m.group(1)))
     return found
 
 
-_PERIOD = regex.compile(r"(?:19|20)\d\d[ \t]*[-–][ \t]*(?:19|20)\d\d|(?i:trong|sau)[ \t]+\d+[ \t]+(?i:năm)(?![ \t]+(?:19|20)\d\d)")
+_PERIOD = regex.compile(r"(?:19|20)\d\d[ \t]*[-–][ \t]*(?:19|20)\d\d|(?i:trong|sau)[ \t]+\d+[ \t]+(?i:năm)(?![ \t]+(?:19|20)\d\d)"
+                     r"|(?i:trong|cả|suốt)[ \t]+(?i:nhiệm kỳ)(?![ \t]+(?:19|20)\d\d)")
 _YEAR_AFTER = regex.compile(r"[ \t,(]*+(?i:(?:trong|vào|của|cuối|đầu)[ \t]+)?(?i:năm)[ \t]+((?:19|20)\d\d)(?![\d/])")
 _PERIOD_AFTER = regex.compile(r"[ \t,(]*+(?i:(?:trong[ \t]+)?(?:giai đoạn|thời kỳ|nhiệm kỳ|bình quân)[ \t]+)?(?:19|20)\d\d[ \t]*[-–]")
 
