@@ -185,14 +185,17 @@ def document_year(doc: Document) -> int | None:
     if _YEAR_SPAN.search(opening[:600]) or _YEAR_SPAN.search(" ".join(title)[:1500]):
         return None
     for line in title:  # the title's year ("Về kế hoạch … năm 2026"), not the date it was signed
-        if _TITLE_YEAR.search(line) and not _DATE_LINE.search(line):
-            return int(_TITLE_YEAR.search(line).group(1))
+        found = _TITLE_YEAR.search(line)
+        if found and not _DATE_LINE.search(line):
+            # "… đến năm 2030" is a horizon: the document is about no one year
+            return None if _HORIZON.search(line, 0, found.start()) else int(found.group(1))
     first = YEAR.search(opening[:600])
     return int(first.group(1)) if first else None
 
 
 _TITLE_YEAR = regex.compile(r"(?<![\p{L}])(?i:năm)[ \t]+((?:19|20)\d\d)(?![\d/])")
-_DATE_LINE = regex.compile(r"(?<![\p{L}])(?i:ngày|căn cứ|số|tháng \d)(?![\p{L}])|\d/(?:19|20)\d\d")
+_HORIZON = regex.compile(r"(?<![\p{L}])(?i:đến|tới|tầm nhìn|định hướng)[ \t]*$")
+_DATE_LINE = regex.compile(r"(?<![\p{L}])(?i:ngày|căn cứ|số[ \t]*:|số[ \t]+\d|tháng[ \t]+\d)(?![\p{L}])|\d/(?:19|20)\d\d")
 
 
 def default_kind(doc: Document) -> str:
