@@ -25,7 +25,8 @@ def _alternation(words) -> str:
     return "|".join(regex.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(words, key=len, reverse=True))
 
 
-_TARGET_WORDS = regex.compile(r"(?<![\p{L}])(?i:(?<!(?:vượt|đạt|hoàn thành)(?: các)? )(?:"
+# "Chương trình mục tiêu quốc gia …" names a programme: a result reported under it is no target
+_TARGET_WORDS = regex.compile(r"(?<![\p{L}])(?i:(?<!(?:vượt|đạt|hoàn thành)(?: các)? )(?<!chương trình )(?:"
                               + _alternation(_words("target_cue")) + r"))(?![\p{L}])")
 _TARGET_HEADINGS = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("target_heading")) + r")(?![\p{L}])")
 _RESULT_HEADINGS = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("result_heading")) + r")(?![\p{L}])")
@@ -93,6 +94,10 @@ _YEAR_SPAN_AFTER = regex.compile(r"[ \t]*[-–][ \t]*(?:19|20)\d\d")
 _YEAR_SPAN_BEFORE = regex.compile(r"(?:19|20)\d\d[ \t]*[-–][ \t]*$")
 _YEAR_SPAN = regex.compile(r"(?:19|20)\d\d[ \t]*[-–][ \t]*(?:19|20)\d\d")
 _MARKUP_CHARS = regex.compile(r"[*_#>|]+")
+_QUALIFIER = regex.compile(r"(?i:bình[ \t_]+quân|trung[ \t_]+bình|giai[ \t_]+đoạn|thời[ \t_]+kỳ|năm|cả|riêng|là|đạt|chỉ|còn)(?![\p{L}])"
+                        r"|(?:19|20)\d\d|[-–,;]")
+_PER_ONE = regex.compile(r"(?<![\p{L}])(?i:trên|mỗi|cho)[ \t]+$")
+_LEVEL_AFTER = regex.compile(r"[ \t]*[\p{L}/²]*[ \t,]*(?i:đạt|là|bình quân|khoảng)(?![\p{L}])")
 _SENTENCE_END = regex.compile(r"\d[^:]*[.;]$")
 
 
@@ -248,12 +253,20 @@ def _governing_year(lines: list[str]) -> int | None:
 
 
 def _governing_kind(lines: list[str]) -> str | None:
+    """The kind the innermost heading names. A period ("giai đoạn") names one in either kind: a
+    heading that reports ("Kết quả thực hiện giai đoạn 2021 - 2025") is a result's."""
     for line in reversed(lines):
-        if _TARGET_HEADINGS.search(line) or _TARGET_WORDS.search(line):
+        aims = [m.group(0) for m in _TARGET_HEADINGS.finditer(line)] + [m.group(0) for m in _TARGET_WORDS.finditer(line)]
+        if any(_PERIOD_WORD.fullmatch(w) is None for w in aims):
             return "target"
         if _RESULT_HEADINGS.search(line):
             return "result"
+        if aims:
+            return "target"
     return None
+
+
+_PERIOD_WORD = regex.compile(r"(?i:giai[ \t]+đoạn)")
 
 
 def _prescribes_rules(doc: Document) -> bool:
@@ -353,6 +366,9 @@ def extract(doc: Document) -> list[dict]:
         for piece in pieces(text, block.start, block.end, spans, block.start):
             if piece.quantity.unit is None and not _STATES_LEVEL.search(text[piece.start:piece.quantity.start]):
                 continue  # a bare number with no unit and no "đạt", "là" …: a code or a table figure
+            if piece.quantity.value == 1 and _PER_ONE.search(text, max(block.start, piece.quantity.start - 8), piece.quantity.start) \
+                    and _LEVEL_AFTER.match(text, piece.quantity.end, piece.quantity.end + 30):
+                continue  # "giá trị sản xuất trên 1 ha đạt 95 triệu đồng": the rate's denominator
             sentence = text[piece.sentence_start:piece.sentence_end]
             clause = max(piece.sentence_start, text.rfind(";", piece.sentence_start, piece.quantity.start) + 1)
             if _RULE.search(text, min(piece.start, clause), piece.quantity.start) \
@@ -370,9 +386,13 @@ def extract(doc: Document) -> list[dict]:
                 previous = previous_comparator = None
             listed = previous is not None and regex.fullmatch(
                 r"[ \t]*(?:,|và)[ \t]*", text[previous.quantity.end:piece.quantity.start])
-            if previous and len(describe(text, piece).split()) < 2:
+            own = describe(text, piece)
+            if previous and len(own.split()) < 2:
                 # "đạt 1,34 lần (tăng 0,11 so với năm 2021)": the change is of the same indicator
                 piece.start, piece.indicator = previous.start, describe(text, previous)
+            elif previous and len(_QUALIFIER.sub(" ", own).split()) < 2:
+                # "năm 2012 còn 24%; bình quân giai đoạn 2006 - 2010 là 27,6%": the same indicator, qualified
+                piece.indicator = (getattr(previous, "indicator", None) or describe(text, previous)) + " " + own.strip()
             year, settled = measure_year(text, piece)
             if not settled:
                 year = scope_at.get(piece.sentence_start) or lead_year or doc_year
