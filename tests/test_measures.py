@@ -262,3 +262,29 @@ def test_a_storm_bulletin_states_no_level(write):
             "Hồi 13 giờ ngày 20/10/2026, vị trí tâm bão ở khoảng 15,2 độ vĩ bắc, cách đảo Lý Sơn khoảng 180 km, "
             "sức gió mạnh nhất cấp 12.\n\nĐến 17 giờ, đã sơ tán 3.400 hộ dân khỏi vùng nguy hiểm.\n")
     assert [(m["value"], m["unit"]) for m in measures_of(write, text)] == [(3400, "hộ dân")]
+
+
+def test_a_report_on_a_period_under_a_programmes_name_gives_results(write):
+    text = ("TỈNH ỦY YÊN BÁI\n\nKẾT LUẬN\n\ncủa Ban Thường vụ Tỉnh ủy về phát triển cây quế giai đoạn 2026 - 2030\n\n"
+            "1. Kết quả thực hiện giai đoạn 2021 - 2025\n\n"
+            "Thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững, diện tích quế toàn tỉnh đạt 92.000 ha; "
+            "giá trị sản xuất trên 1 ha đạt 120 triệu đồng.\n\n"
+            "2. Nhiệm vụ giai đoạn 2026 - 2030\n\nPhấn đấu đến năm 2030 diện tích quế hữu cơ đạt 30.000 ha.\n")
+    found = [(m["value"], m["kind"], m["year"]) for m in measures_of(write, text)]
+    assert found == [(92000, "result", 2025), (120, "result", 2025), (30000, "target", 2030)]
+
+
+def test_a_qualified_clause_shares_the_indicator_before_it(write):
+    text = ("BÁO CÁO\n\nĐánh giá đầu tư công\n\n"
+            "Tỷ lệ vốn đầu tư cho giáo dục trên tổng chi ngân sách năm 2024 còn 17,5%; "
+            "bình quân giai đoạn 2016 - 2020 là 19,2%.\n")
+    found = {m["value"]: m for m in measures_of(write, text)}
+    assert found[19.2]["indicator"].startswith("Tỷ lệ vốn đầu tư cho giáo dục")
+    assert "bình quân giai đoạn 2016 - 2020" in found[19.2]["indicator"]
+    assert (found[17.5]["year"], found[19.2]["year"]) == (2024, None)
+
+
+def test_numbered_names_are_not_measures(write):
+    text = ("THÔNG BÁO\n\nKết luận về tiến độ dự án năm 2025\n\n"
+            "Bệnh viện 175 và Ban Quản lý dự án 7 khẩn trương hoàn thiện hồ sơ; đã giải ngân 320 tỷ đồng.\n")
+    assert [(m["value"], m["unit"]) for m in measures_of(write, text)] == [(320, "tỷ đồng")]
