@@ -116,6 +116,7 @@ def _words(role: str) -> tuple[str, ...]:
 
 
 _BODY_LOWER = set(_words("body_word"))
+_KIND_FROM_SYMBOL = {fold(w) for w in _words("kind_from_symbol")}
 _LAW_STOP = set(_words("law_stop"))
 _LAW_COMMA_NEXT = set(_words("law_comma_next"))
 _TITLE_VERBS = set(_words("title_verb"))
@@ -201,12 +202,16 @@ def _law(m: regex.Match, text: str) -> list[dict]:
         record["end"] = end + number.end()
         record["text"] = text[m.start():record["end"]]
         record["name"] = None
-    date = DATE.match(text, record["end"])
-    if date:
-        record["date"] = date_from_match(date)
-        record["end"] = date.end()
-        record["text"] = text[m.start():record["end"]]
+    year = None if number else _LAW_YEAR.match(text, end)
+    if year:  # "Luật Đất đai năm 2024": the year the law was passed names which one
+        record["date"] = year.group(1)
+        record["end"] = year.end()
+    _follow(record, text)
     return [record]
+
+
+# "Luật Đất đai năm 2024", not "Luật … năm 2021 - 2025" (a period) nor "năm 20…" (a blank)
+_LAW_YEAR = regex.compile(r"[ \t]+(?i:năm)[ \t]+((?:19|20)\d\d)(?![\d…./])(?![ \t]*[-–][ \t]*\d)")
 
 
 def _law_title_end(text: str, pos: int) -> int:
@@ -238,6 +243,8 @@ def _numbered(m: regex.Match, text: str) -> list[dict]:
     if "symbol" not in fields and (fold(type_) not in _BARE_TYPES or m.group("qual")
                                    or not _bare_reads_as_citation(type_, text[m.end("type"):m.start("num")], fields["number"])):
         return []
+    if fold(type_) in _KIND_FROM_SYMBOL:
+        type_ = _kind_of(fields["symbol"], "Công văn")
     first = _record(type_, m.start(), m.end(), text, **fields)
     if m.group("bare_year"):
         first["date"] = m.group("bare_year")
@@ -256,8 +263,7 @@ def _numbered(m: regex.Match, text: str) -> list[dict]:
         if not more:
             break
         fields = _number_fields(more)
-        kinds = PARTY_SYMBOL_TYPES if is_party(fields["symbol"]) else STATE_SYMBOL_TYPES
-        kind = kinds.get(regex.split(r"[/-]", fields["symbol"])[0], type_)
+        kind = _kind_of(fields["symbol"], type_)
         record = _record(kind, more.start("num"), more.end(), text, **fields)
         record["start"] = more.start("num")
         record["text"] = text[record["start"]:record["end"]]
@@ -271,11 +277,18 @@ def _numbered(m: regex.Match, text: str) -> list[dict]:
     return out
 
 
+def _kind_of(sym: str, default: str) -> str:
+    """The kind a symbol names by its first part ("KH" in 12/KH-UBND), else `default`."""
+    kinds = PARTY_SYMBOL_TYPES if is_party(sym) else STATE_SYMBOL_TYPES
+    return kinds.get(regex.split(r"[/-]", sym)[0], default)
+
+
 def _bare_reads_as_citation(type_: str, gap: str, number: str) -> bool:
     """"Chỉ thị 07", "đề án 1816" cite; a heading "CHƯƠNG TRÌNH 1", a note mark "NGHỊ ĐỊNH1",
-    a label "Kết luận: 2" and a verb before a count ("quy định 3 …") do not."""
-    if type_.isupper() or not gap or ":" in gap:
-        return False
+    a label "Kết luận: 2", a verb before a count ("quy định 3 …") and a number on the next
+    line do not."""
+    if type_.isupper() or not gap or ":" in gap or "\n" in gap:
+        return False  # "2. Nghị định\n\n3. Thông tư": a list of kinds, the number the next item's
     return type_[0].isupper() or len(number) > 1
 
 
@@ -357,6 +370,10 @@ def body_at(text: str, pos: int) -> tuple[str, int] | None:
             break  # an upper-case title line goes on "… CỦA BỘ CHÍNH TRỊ VỀ …": "VỀ" is no name
         if lower == "ban" and regex.match(r"[ \t]+hành(?![\p{L}])", text[w.end():w.end() + 8]):
             break  # "Chính phủ ban hành …": the verb, not a body
+        if word[0].isupper() and not word.isupper() and len(words) >= 2 \
+                and all(x.isupper() for x, _ in words[-2:]) \
+                and any(x.isupper() and fold(x) in _BODY_LOWER for x, _ in words):
+            break  # "… CỦA UBND THÀNH PHỐ ĐÀ NẴNG Căn cứ …": an upper-case title line ends there
         if word[0].isupper() or _ROMAN.match(word):
             pass
         elif lower == "các" and regex.match(r"[ \t]+[Cc]ơ quan", text[w.end():w.end() + 10]):
