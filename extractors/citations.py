@@ -107,7 +107,7 @@ LIST_GAP = regex.compile(r"^[\s,;]*(?:và|cùng)?[\s,;]*(?:(?:điểm|khoản|Đ
 # the document's own number: "Số: 552/KH-UBND", also as a letterhead cell or on the next line
 OWN_NUMBER = regex.compile(r"(?m)(?:^|\|)[ \t]*Số[ \t]*:\s*([^\s|]+)")
 _SEGMENT_JOIN = regex.compile(r"(?<=[\p{L}\d])_(?=[\p{L}\d])")
-_WORD = regex.compile(r"[ \t]*(?:\n[ \t]*)?([\p{L}\d]+(?:/[\p{L}\d]+)?)")
+_WORD = regex.compile(r"[ \t]*(?:\n[ \t]*){0,2}([\p{L}\d]+(?:/[\p{L}\d]+)?)")
 _ROMAN = regex.compile(r"^[IVXL]+$")
 
 # the words the reader decides by (extractors/data/citation_words.tsv says what each does)
@@ -206,7 +206,10 @@ def _law(m: regex.Match, text: str) -> list[dict]:
     if year:  # "Luật Đất đai năm 2024": the year the law was passed names which one
         record["date"] = year.group(1)
         record["end"] = year.end()
-    _follow(record, text)
+    # a law by its bare title takes no issuer ("Bộ luật Lao động của Công ty …" is a company's
+    # scope), and no "về …": after a title that clause is the citing decree's ("Nghị định …
+    # quy định chi tiết Luật Bảo hiểm xã hội về bảo hiểm xã hội bắt buộc")
+    _follow(record, text, issuer=bool(number or record["date"]), subject=False)
     return [record]
 
 
@@ -219,7 +222,7 @@ def _law_title_end(text: str, pos: int) -> int:
     words = 0
     while words < 8:
         w = _WORD.match(text, pos)
-        if not w or fold(w.group(1)) in _LAW_STOP:
+        if not w or fold(w.group(1)) in _LAW_STOP or w.group(0).count("\n") > 1:
             break
         words += 1
         pos = w.end()
@@ -292,7 +295,7 @@ def _bare_reads_as_citation(type_: str, gap: str, number: str) -> bool:
     return type_[0].isupper() or len(number) > 1
 
 
-def _follow(record: dict, text: str) -> None:
+def _follow(record: dict, text: str, issuer: bool = True, subject: bool = True) -> None:
     """Extend a mention over its own date, issuer and subject."""
     pos = record["end"]
     for _ in range(2):  # date then issuer, or issuer then date
@@ -302,7 +305,7 @@ def _follow(record: dict, text: str) -> None:
                 record["date"] = date_from_match(d)
                 pos = d.end()
                 continue
-        if record["issuer"] is None:
+        if record["issuer"] is None and issuer:
             of = OF.match(text, pos)
             body = body_at(text, of.end()) if of else None
             if body:
@@ -312,7 +315,8 @@ def _follow(record: dict, text: str) -> None:
         break
     record["end"] = pos
     record["text"] = text[record["start"]:pos]
-    _subject(record, text)
+    if subject:
+        _subject(record, text)
 
 
 def _subject(record: dict, text: str) -> None:
@@ -360,6 +364,10 @@ def body_at(text: str, pos: int) -> tuple[str, int] | None:
         if not w:
             break
         word = w.group(1)
+        if w.group(0).count("\n") > 1 and not word[0].islower():
+            break  # a paragraph break is crossed only where the name goes on in lower case
+        if not words and TYPE_START.match(text, w.start(1)):
+            return None  # "… của Nghị định số …": another instrument, not a body
         # a type word ends the name ("UBND tỉnh Kế hoạch …") unless a ministry or department is
         # named by it: "Bộ Kế hoạch và Đầu tư", "Sở Kế hoạch và Đầu tư"
         if words and words[-1][0] not in _MINISTRY_HEADS and TYPE_START.match(text, w.start(1)):
