@@ -348,3 +348,68 @@ def test_a_five_year_plan_by_its_period_is_no_citation(write):
 def test_items_of_a_list_of_grounds_keep_their_own_issuers(write):
     found = cites(write, "Quyết định số 14/QĐ-UBND ngày 2/1/2024;\nQuyết định số 15/QĐ-BYT ngày 3/1/2024 của Bộ Y tế;")
     assert [c["issuer"] for c in found] == [None, "Bộ Y tế"]
+
+
+# --- patterns met in unseen portal exports and gazette texts ---------------------------------
+
+def test_a_number_on_the_next_line_of_a_list_of_kinds_is_no_citation(write):
+    # a template's list of grounds: "2. Nghị định" then "3. Thông tư" on the next line
+    text = "I. CĂN CỨ PHÁP LÝ\n\n1. Luật Doanh nghiệp\n\n2. Nghị định\n\n3. Thông tư\n\nII. NỘI DUNG"
+    assert [c["type"] for c in cites(write, text)] == ["Luật"]
+
+
+def test_a_law_named_with_its_year_is_dated_by_it(write):
+    c = one(write, "Việc trồng rừng thay thế thực hiện theo Luật Lâm nghiệp năm 2017 và hướng dẫn của tỉnh.")
+    assert (c["name"], c["date"]) == ("Luật Lâm nghiệp", "2017")
+    c = one(write, "Căn cứ Luật Giáo dục năm 2019;")
+    assert c["date"] == "2019"
+
+
+def test_a_numbered_law_takes_the_issuer_after_its_date(write):
+    c = one(write, "Căn cứ Luật Thủy sản số 18/2017/QH14 ngày 21 tháng 11 năm 2017 của Quốc hội;")
+    assert (c["ref_id"], c["date"], c["issuer"]) == ("18/2017/QH14", "2017-11-21", "Quốc hội")
+
+
+def test_a_law_by_title_takes_neither_a_company_as_issuer_nor_the_decrees_subject(write):
+    c = one(write, "Người lao động được hưởng chế độ theo Bộ luật Dân sự của Công ty cổ phần Sông Đà.")
+    assert c["issuer"] is None
+    found = cites(write, "Căn cứ Nghị định số 31/2021/NĐ-CP ngày 26/3/2021 của Chính phủ quy định chi tiết "
+                         "một số điều của Luật Đầu tư về ưu đãi đầu tư;")
+    law = [c for c in found if c["type"] == "Luật"]
+    assert law and law[0]["subject"] is None
+
+
+def test_an_issuer_holding_a_ministers_two_titles(write):
+    c = one(write, "Căn cứ Thông tư số 05/2019/TT-VPCP ngày 10/6/2019 của Bộ trưởng, Chủ nhiệm Văn phòng "
+                   "Chính phủ về chế độ báo cáo;")
+    assert c["issuer"] == "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ"
+
+
+def test_an_upper_case_title_line_run_into_the_next_sentence_ends_its_issuer(write):
+    text = ("SỬA ĐỔI QUY ĐỊNH BAN HÀNH KÈM THEO QUYẾT ĐỊNH SỐ 21/2016/QĐ-UBND NGÀY 12/5/2016 CỦA UBND TỈNH "
+            "QUẢNG NGÃI Căn cứ Luật Đường bộ ngày 27 tháng 6 năm 2024;")
+    c = [c for c in cites(write, text) if c["type"] == "Quyết định"][0]
+    assert c["issuer"] == "Ủy ban nhân dân TỈNH QUẢNG NGÃI"
+
+
+@pytest.mark.parametrize("sentence, type_, ref_id", [
+    ("Theo đề nghị của Giám đốc Sở Tài chính tại Văn bản số 1520/STC-QLNS ngày 05/8/2025.",
+     "Công văn", "1520/STC-QLNS"),
+    ("UBND huyện đã có văn bản số 45/KH-UBND ngày 02/4/2024 triển khai tới các xã.", "Kế hoạch", "45/KH-UBND"),
+    ("Thực hiện Văn bản số 812-CV/TU ngày 9/10/2023 của Ban Thường vụ Tỉnh ủy.", "Công văn", "812-CV/TU"),
+])
+def test_a_numbered_van_ban_takes_its_kind_from_its_symbol(write, sentence, type_, ref_id):
+    c = one(write, sentence)
+    assert (c["type"], c["ref_id"]) == (type_, ref_id)
+
+
+def test_a_van_ban_without_a_symbol_is_no_citation(write):
+    assert cites(write, "Hồ sơ gồm văn bản số 2 và các giấy tờ kèm theo.") == []
+
+
+def test_an_issuer_broken_across_a_blank_line_in_a_gazette_text(write):
+    c = one(write, "căn cứ Nghị định số 15/2018/NĐ-CP ngày 02 tháng 02 năm 2018 của Chính\n\nphủ quy định chi tiết;")
+    assert c["issuer"] == "Chính phủ"
+    c = [c for c in cites(write, "theo Luật Đấu thầu số 22/2023/QH15 của Nghị định số 24/2024/NĐ-CP;")
+         if c["type"] == "Luật"][0]
+    assert c["issuer"] is None
