@@ -258,22 +258,39 @@ def cites(kb_dir, conflicts, ref, fmt, limit):
     if ref is not None:
         _cites_ref(kb_dir, ref, fmt, limit)
         return
-    db = Path(kb_dir) / "kb.sqlite"
-    if not db.exists():
-        raise click.ClickException(f"{db}: no kb.sqlite here; run 'vnkb extract PATH -o {kb_dir}' first")
-    con = sqlite3.connect(db)
-    con.row_factory = sqlite3.Row
     if conflicts:
-        query = ("SELECT ref_id, field, value, source, in_footnote, text FROM citation_conflicts "
-                 "ORDER BY ref_id, field, source, start")
+        rows = _conflicts_per_instrument(kb_dir)
     else:
+        db = Path(kb_dir) / "kb.sqlite"
+        if not db.exists():
+            raise click.ClickException(f"{db}: no kb.sqlite here; run 'vnkb extract PATH -o {kb_dir}' first")
+        con = sqlite3.connect(db)
+        con.row_factory = sqlite3.Row
         query = ("SELECT instrument, type, date, issuer, issuer_level, mentions, documents, first_cited, "
                  "last_cited FROM cited_instruments ORDER BY mentions DESC, documents DESC, instrument")
-    rows = [dict(r) for r in con.execute(query)]
-    con.close()
+        rows = [dict(r) for r in con.execute(query)]
+        con.close()
     if limit is not None:
         rows = rows[:limit]
     emit(rows, fmt)
+
+
+def _conflicts_per_instrument(kb_dir: str) -> list[dict]:
+    """Per instrument whose mentions disagree, one row per variant of each disputed field with
+    how many mentions and documents carry it (most carried first): what an auditor reads
+    before `--ref` drills down to the mentions."""
+    from .audit import instrument_conflicts
+    from .records import BaseError, load_documents
+
+    try:
+        records = load_documents(kb_dir)
+    except BaseError as exc:
+        raise click.ClickException(str(exc))
+    citations = [{**c, "doc_id": r["doc_id"]} for r in records for c in r.get("citations", [])]
+    return [{"ref_id": row["ref_id"], "type": row["type"], "field": field, "value": v["value"],
+             "mentions": v["mentions"], "documents": v["documents"]}
+            for row in instrument_conflicts(citations) for field, variants in row["fields"].items()
+            for v in variants]
 
 
 MENTION_COLUMNS = ("ref_id", "name", "type", "date", "issuer", "issuer_level", "source", "doc_kind", "doc_date",

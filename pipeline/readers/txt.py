@@ -4,6 +4,10 @@ An export drops each footnote's reference mark but leaves the line break Word ha
 around it ("trong đảng bộ\\n.", "quy định(\\n).", "của Đảng\\n trong việc"). This reader
 joins those lines back and keeps each join as a trace; the traces are then aligned with
 the footnote bodies to recover the anchors (see `align_anchors`).
+
+Other text keeps its notes in other places: a gazette printed as text at the foot of each
+page, its marks set against the word ("bán người.1"; `paged_footnotes`), and a portal page
+saved as text as `[1]` marks with `[1] …` bodies at the end (`bracket_footnotes`).
 """
 from __future__ import annotations
 
