@@ -42,7 +42,9 @@ YEARED = r"(?P<byear>[ \t]+(?i:năm)[ \t]+(?P<bare_year>(?:19|20)\d\d)(?!\d)(?![
 # a symbol's parts; after the first, a part may stand after a stray space ("NĐ- CP",
 # "NQ/ TW") when it is an abbreviation (two capitals at least), never a word such as "Hà"
 _PART = r"[\p{Lu}\d][\p{L}\d]*"
-_SPACED_PART = r"[ \t]*[-/][ \t]*\p{Lu}[\p{Lu}\d]+\p{Ll}?(?![\p{L}\d])"
+# a gazette text breaks a line after a symbol's dash ("Thông tư số 07/2026/TT-\n\nBNNMT"): the
+# dash says the symbol goes on
+_SPACED_PART = r"[ \t]*(?:[-/][ \t]*|-[ \t]*(?:\n[ \t]*){1,2})\p{Lu}[\p{Lu}\d]+\p{Ll}?(?![\p{L}\d])"
 PARTY_SYMBOL = (r"[\p{Lu}][\p{L}\d]*(?:(?:/" + _PART + r")+(?:-" + _PART + r")*"
                 r"|[ \t]*/[ \t]*\p{Lu}[\p{Lu}\d]+\p{Ll}?(?![\p{L}\d]))")
 STATE_SYMBOL = r"[\p{Lu}][\p{L}\d]*(?:[-/]" + _PART + r"|" + _SPACED_PART + r")*"

@@ -413,3 +413,14 @@ def test_an_issuer_broken_across_a_blank_line_in_a_gazette_text(write):
     c = [c for c in cites(write, "theo Luật Đấu thầu số 22/2023/QH15 của Nghị định số 24/2024/NĐ-CP;")
          if c["type"] == "Luật"][0]
     assert c["issuer"] is None
+
+
+def test_a_symbol_broken_after_its_dash_in_a_gazette_text_is_whole(write):
+    text = "sửa đổi, bổ sung một số điều của Thông tư số 12/2026/TT-\n\nBYT ngày 3 tháng 3 năm 2026 của Bộ trưởng Bộ Y tế;\n"
+    found = extract(read(write("doc.md", text)))
+    assert [(c["ref_id"], c["date"]) for c in found] == [("12/2026/TT-BYT", "2026-03-03")]
+
+
+def test_cyrillic_look_alike_letters_in_a_symbol_read_as_latin():
+    from extractors.refs import ref_id
+    assert ref_id("67", "TT-B\u0422\u0421", "2022") == "67/2022/TT-BTC"
