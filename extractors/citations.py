@@ -366,8 +366,9 @@ def body_at(text: str, pos: int) -> tuple[str, int] | None:
         if not w:
             break
         word = w.group(1)
-        if w.group(0).count("\n") > 1 and not word[0].islower():
-            break  # a paragraph break is crossed only where the name goes on in lower case
+        if w.group(0).count("\n") > 1 and not word[0].islower() \
+                and not (len(words) == 1 and _BODY_HEAD.fullmatch(words[0][0])):
+            break  # a paragraph break is crossed only inside a name: "của Bộ\n\nLao động …", "của Chính\n\nphủ"
         if not words and TYPE_START.match(text, w.start(1)):
             return None  # "… của Nghị định số …": another instrument, not a body
         # a type word ends the name ("UBND tỉnh Kế hoạch …") unless a ministry or department is
@@ -404,8 +405,8 @@ def body_at(text: str, pos: int) -> tuple[str, int] | None:
             words[-1] = (words[-1][0] + text[w.end():pos].rstrip(), pos)
     while words and fold(words[-1][0]) in ("khóa", "khoá", "các", "và"):
         words.pop()
-    if not words:
-        return None
+    if not words or len(words) == 1 and not words[0][0].isupper():
+        return None  # one capitalised word ("Công" of "Công ty …", "Chính" cut by a page) names no body
     return " ".join(w for w, _ in words), words[-1][1]
 
 

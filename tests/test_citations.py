@@ -424,3 +424,15 @@ def test_a_symbol_broken_after_its_dash_in_a_gazette_text_is_whole(write):
 def test_cyrillic_look_alike_letters_in_a_symbol_read_as_latin():
     from extractors.refs import ref_id
     assert ref_id("67", "TT-B\u0422\u0421", "2022") == "67/2022/TT-BTC"
+
+
+def test_a_company_or_a_cut_name_is_no_issuer_but_a_ministry_runs_past_a_page_break(write):
+    c = one(write, "Trả lời công văn số 15/TM-2025 ngày 02/10/2025 của Công ty cổ phần Thép Hòa Phát, Cục Thuế có ý kiến.")
+    assert c["issuer"] is None
+    text = "theo Thông tư số 08/2015/TT-BNV ngày 1 tháng 12 năm 2015 của Bộ\n\nNội vụ hướng dẫn chế độ;\n"
+    assert [c["issuer"] for c in extract(read(write("doc.md", text)))] == ["Bộ Nội vụ"]
+
+
+def test_a_party_committee_written_in_lower_case_is_whole(write):
+    c = one(write, "Thực hiện Kế hoạch số 210-KH/TU ngày 5/6/2024 của Ban chấp hành Đảng bộ tỉnh Sơn La về chuyển đổi số.")
+    assert c["issuer"] == "Ban chấp hành Đảng bộ tỉnh Sơn La"
