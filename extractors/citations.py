@@ -58,7 +58,13 @@ NOT_A_COUNT = (r"(?![\d])(?![.,\-–/][ \t]*\d)(?![ \t]*(?:%|‰|(?:năm|tháng|
 NUMBERED = regex.compile(
     TYPE + QUALIFIER + r"?(?:" + H + r"của" + H + r"(?P<pre>(?:(?!" + TYPE_PATTERN + r")[^,;.\n]){2,60}?)" + H + r"(?=[Ss]ố))?"
     + r"[ \t]*:?" + H + r"(?:(?i:số)[ \t]*:?" + H + r")?" + NUMBER + r"(?:" + SYMBOL + r"|" + YEARED + r"|" + NOT_A_COUNT + r")")
-MORE_IN_LIST = regex.compile(r"[ \t]*(?:,|và)[ \t]*(?:(?i:số)[ \t]*)?" + NUMBER + SYMBOL)
+# "…; số 48/2013/NĐ-CP", "… và số 1668/QĐ-TTg": the next member of a list after a member's subject
+_NEXT_MEMBER = r"(?:[ \t]*[,;][ \t]*(?:\n[ \t]*){0,2}(?:và[ \t]+)?|[ \t]+và[ \t]+)(?i:số)[ \t]*\d{1,5}(?:/(?:19|20)\d\d)?[/-][ \t]*\p{Lu}"
+NEXT_AFTER_SUBJECT = regex.compile(r"(?:[ \t]*[,;][ \t]*(?:\n[ \t]*){0,2}(?:và[ \t]+)?|[ \t]+và[ \t]+)(?i:số)[ \t]*" + NUMBER + SYMBOL)
+# the next member of a list that shares the type word: ", 120/2020/NĐ-CP", "và số 92/2017/NĐ-CP",
+# and after a semicolon, on the same or the next line, "; số 48/2013/NĐ-CP" (never a bare number)
+MORE_IN_LIST = regex.compile(r"(?:[ \t]*(?:,|và)[ \t]*(?:(?i:số)[ \t]*)?"
+                             r"|[ \t]*;[ \t]*(?:\n[ \t]*){0,2}(?:và[ \t]+)?(?i:số)[ \t]*)" + NUMBER + SYMBOL)
 PLENUM = regex.compile(
     r"(?P<type>(?i:nghị\s+quyết|kết\s+luận))\s+(?:(?i:của)\s+)?(?:(?i:hội\s+nghị)\s+)?(?i:trung\s+ương)\s+(?:(?i:lần\s+thứ)\s+)?"
     r"(?:\d{1,2}|[IVX]{1,4})(?![\p{L}\d])(?:[ \t]*\(?[ \t]*(?i:khóa|khoá)[ \t]+(?:[IVX]{1,5}|\d{1,2})(?![\p{L}\d])(?:[ \t]*\))?)?")
@@ -101,7 +107,7 @@ ABOUT = regex.compile(_LINK + r"(?:(?:" + "|".join(
     + r")|về|VỀ)[ \t]+")
 # where a subject ends: a clause's end, a closing quote before punctuation, or a note about the
 # instrument ("…, có hiệu lực kể từ …", "… được sửa đổi, bổ sung bởi: …")
-_SUBJECT_STOP = regex.compile(r"[;\n?!]|\.(?!\d)|[“”\"](?=[ \t]*[;,.])|" + "|".join(
+_SUBJECT_STOP = regex.compile(r"[;\n?!]|\.(?!\d)|[“”\"](?=[ \t]*[;,.])|" + _NEXT_MEMBER + "|" + "|".join(
     regex.escape(p) for p in lexicon.column("citation_words", "word", role="subject_end")))
 # what may stand between members of a list that share a trailing issuer: "A, B và C của …",
 # "A; khoản 2 Điều 1 B của …"
@@ -256,7 +262,8 @@ def _numbered(m: regex.Match, text: str) -> list[dict]:
     if m.group("pre"):
         # "Nghị quyết của HĐND tỉnh số 144/…" names its issuer first; "theo quy định của Luật
         # Đấu thầu số 22/…" is a different mention, found by its own pattern
-        pre = " ".join(m.group("pre").split())
+        # "các Nghị định của Chính phủ: số 63/…; số 48/…": the issuer leads a list, colon and all
+        pre = " ".join(m.group("pre").split()).rstrip(" :")
         issuer = body_at(pre, 0)
         if not type_[0].isupper() or not issuer or issuer[1] != len(pre) or TYPE_START.match(pre):
             return []
@@ -265,6 +272,9 @@ def _numbered(m: regex.Match, text: str) -> list[dict]:
     _follow(first, text)
     while True:  # "Nghị định số 107/2020/NĐ-CP và 120/2020/NĐ-CP": the type word is shared
         more = MORE_IN_LIST.match(text, out[-1]["end"])
+        if not more and out[-1]["subject"]:  # "số 63/… về kiểm soát …; số 48/…": past the subject
+            after = text.find(out[-1]["subject"], out[-1]["end"], out[-1]["end"] + 400)
+            more = after >= 0 and NEXT_AFTER_SUBJECT.match(text, after + len(out[-1]["subject"]))
         if not more:
             break
         fields = _number_fields(more)
@@ -273,6 +283,8 @@ def _numbered(m: regex.Match, text: str) -> list[dict]:
         record["start"] = more.start("num")
         record["text"] = text[record["start"]:record["end"]]
         _follow(record, text)
+        if record["issuer"] is None and m.group("pre"):
+            record["issuer"] = first["issuer"]  # the issuer that leads the list is each member's
         out.append(record)
     for record in out:
         if record["ref_id"] is None:  # the name is the type and number, not its issuer or date

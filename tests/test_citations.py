@@ -436,3 +436,27 @@ def test_a_company_or_a_cut_name_is_no_issuer_but_a_ministry_runs_past_a_page_br
 def test_a_party_committee_written_in_lower_case_is_whole(write):
     c = one(write, "Thực hiện Kế hoạch số 210-KH/TU ngày 5/6/2024 của Ban chấp hành Đảng bộ tỉnh Sơn La về chuyển đổi số.")
     assert c["issuer"] == "Ban chấp hành Đảng bộ tỉnh Sơn La"
+
+
+def test_a_list_led_by_its_issuer_and_a_colon_gives_each_member_that_issuer(write):
+    text = ("Căn cứ các Nghị định của Chính phủ: số 61/2018/NĐ-CP ngày 23/4/2018 về thực hiện cơ chế một cửa; "
+            "số 107/2021/NĐ-CP ngày 06/12/2021 và số 45/2020/NĐ-CP ngày 08/4/2020 về thủ tục hành chính trên môi trường điện tử;")
+    found = cites(write, text)
+    assert [(c["ref_id"], c["date"], c["issuer"]) for c in found] == [
+        ("61/2018/NĐ-CP", "2018-04-23", "Chính phủ"),
+        ("107/2021/NĐ-CP", "2021-12-06", "Chính phủ"),
+        ("45/2020/NĐ-CP", "2020-04-08", "Chính phủ")]
+
+
+def test_a_semicolon_list_of_numbers_shares_the_type_word_but_not_a_bare_number(write):
+    found = cites(write, "bãi bỏ Quyết định số 12/2019/QĐ-UBND ngày 3/5/2019; số 7/2021/QĐ-UBND ngày 1/2/2021 "
+                         "của Ủy ban nhân dân tỉnh Kon Tum; số 3 năm nay.")
+    assert [c["ref_id"] for c in found] == ["12/2019/QĐ-UBND", "7/2021/QĐ-UBND"]
+
+
+def test_a_members_subject_ends_where_the_next_member_of_the_list_begins(write):
+    found = cites(write, "phù hợp với các Quyết định: số 25/QĐ-TTg ngày 09/01/2023 về việc phê duyệt quy hoạch tỉnh "
+                         "Lạng Sơn thời kỳ 2021-2030 và số 311/QĐ-TTg ngày 31/3/2023 về việc phê duyệt quy hoạch tỉnh Điện Biên.")
+    assert [(c["ref_id"], c["subject"]) for c in found] == [
+        ("25/QĐ-TTg", "việc phê duyệt quy hoạch tỉnh Lạng Sơn thời kỳ 2021-2030"),
+        ("311/QĐ-TTg", "việc phê duyệt quy hoạch tỉnh Điện Biên")]
