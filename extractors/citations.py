@@ -146,7 +146,7 @@ def _extract(doc: Document) -> list[dict]:
         for m in pattern.finditer(text):
             found.extend(reader(m, text))
     mentions = _without_overlaps(found)
-    mentions = [c for c in mentions if not (own and c["ref_id"] and ref_key(c["ref_id"]) == own)]
+    mentions = [c for c in mentions if not (own and c["ref_id"] and _loose_key(c["ref_id"]) == own)]
     _share_issuers(mentions, text)
     footnote_at = doc.footnote_at if doc.footnotes else _footnote_bodies(text)
     for c in mentions:
@@ -204,7 +204,8 @@ def _law(m: regex.Match, text: str) -> list[dict]:
     record = _record("Luật", m.start(), end, text, name=" ".join(text[m.start():end].split()))
     if amends:  # "… của Luật Đất đai số 31/2024/QH15": the number and date are the amended law's
         return [record]
-    number = regex.match(r"[ \t]+(?i:số)[ \t]+" + NUMBER + SYMBOL, text[end:end + 60])
+    # "Luật Hải quan số 54/2014/QH13", also without "số" where the symbol follows ("Luật Hải quan 54/2014/QH13")
+    number = regex.match(r"[ \t]+(?:(?i:số)[ \t]+|(?=\d{1,5}[ \t]*/))" + NUMBER + SYMBOL, text[end:end + 60])
     if number:
         record.update(_number_fields(number))
         record["end"] = end + number.end()
@@ -460,7 +461,13 @@ def _share_issuers(mentions: list[dict], text: str) -> None:
 
 def _own_number(text: str) -> str | None:
     m = OWN_NUMBER.search(text[:3000])
-    return ref_key(m.group(1)) if m else None
+    return _loose_key(m.group(1)) if m else None
+
+
+def _loose_key(ref: str) -> str:
+    """A ref id without its separators: an appendix caption that writes the document's own
+    "2665/QĐ-UBND" as "2665 QĐ/UBND" still names the document itself."""
+    return regex.sub(r"[-/\s]", "", ref_key(ref))
 
 
 # a footnote body an export writes as text at the end: "[3] Quyết định số …", "[^3]: …"

@@ -460,3 +460,15 @@ def test_a_members_subject_ends_where_the_next_member_of_the_list_begins(write):
     assert [(c["ref_id"], c["subject"]) for c in found] == [
         ("25/QĐ-TTg", "việc phê duyệt quy hoạch tỉnh Lạng Sơn thời kỳ 2021-2030"),
         ("311/QĐ-TTg", "việc phê duyệt quy hoạch tỉnh Điện Biên")]
+
+
+def test_a_law_title_followed_by_its_number_without_so(write):
+    c = one(write, "Căn cứ Điều 73 Luật Thương mại 36/2005/QH11 và hướng dẫn hiện hành.")
+    assert (c["ref_id"], c["type"]) == ("36/2005/QH11", "Luật")
+
+
+def test_the_documents_own_number_written_with_other_separators_is_no_citation(write):
+    text = ("ỦY BAN NHÂN DÂN\n\nTỈNH AN GIANG\n\nSố: 1450/QĐ-UBND\n\nAn Giang, ngày 3 tháng 9 năm 2025\n\n"
+            "QUYẾT ĐỊNH\n\nCăn cứ Quyết định số 88/QĐ-TTg ngày 5/1/2025 của Thủ tướng Chính phủ;\n\n"
+            "PHỤ LỤC\n\n(Kèm theo Quyết định số 1450 QĐ/UBND ngày 3 tháng 9 năm 2025 của Chủ tịch UBND tỉnh)\n")
+    assert [c["ref_id"] for c in extract(read(write("doc.md", text)))] == ["88/QĐ-TTg"]
