@@ -376,7 +376,8 @@ def _walk(text: str, pos: int, limit: int | None = None, barriers: "_Intervals |
             break  # a person's name follows the body: "Chủ tịch UBND tỉnh Nguyễn Văn Sơn"
         capital = word[:1].isupper()
         if joint in (",", "và") and not (ministry and capital and end > head.end()
-                                         and not _HEAD.match(text, start_of_word)):
+                                         and not _HEAD.match(text, start_of_word)
+                                         and not _TITLE_AHEAD.match(text, start_of_word)):
             if (previous, fold(word)) not in _list_pairs():
                 break  # "Bộ Văn hóa, Thể thao và Du lịch" goes on; "Tỉnh ủy, HĐND" is two bodies
             # a list inside a known kind of name: "Trung tâm Kiểm nghiệm thuốc, mỹ phẩm và thực phẩm"
@@ -409,8 +410,8 @@ def _walk(text: str, pos: int, limit: int | None = None, barriers: "_Intervals |
         if capital:
             ministry = ministry or word in ("Bộ", "Sở", "Phòng")
             if not joint and _TYPE_START.match(text, start_of_word) and not regex.match(
-                    r"Kế hoạch hóa|Kế hoạch hoá|Kế hoạch và", text[start_of_word:start_of_word + 14]):
-                break  # "HĐND tỉnh Quy định …": a document's name begins
+                    r"Kế hoạch(?: hóa| hoá| và|[ ]*[-–,][ ]*\p{Lu})", text[start_of_word:start_of_word + 16]):
+                break  # "HĐND tỉnh Quy định …": a document's name begins ("Vụ Kế hoạch - Tài chính" does not)
             lower_run, expect = 0, set(compounds.get(lowered, ())) | _PAIRS.get(lowered, set())
         elif lowered in expect:
             expect = _PAIRS.get(lowered, set()) if nxt in _PAIRS.get(lowered, ()) else set()
@@ -451,7 +452,10 @@ def _walk(text: str, pos: int, limit: int | None = None, barriers: "_Intervals |
     return (name, pos + len(name)) if name else None
 
 
-_TITLE_BEFORE = regex.compile(r"(?:Chủ tịch|Trưởng [Bb]an|Bí thư|Phó)[ ]+$")
+# "Phó Thủ tướng Thường trực", "Phó Chủ tịch Thường trực UBND tỉnh": "Thường trực" qualifies the title
+_TITLE_BEFORE = regex.compile(r"(?:" + _TITLE_WORDS + r"|Trưởng [Bb]an|Phó)[ ]+$")
+# "Chánh Văn phòng Bộ, Vụ trưởng Vụ …": after a comma a title opens the next item, not the name
+_TITLE_AHEAD = regex.compile(r"(?:Phó[ ]+)?(?:" + "|".join(regex.escape(t) for t in TITLES) + r")(?![\p{L}])")
 
 
 # "Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương": every such body, not one
@@ -652,7 +656,9 @@ def _title_after(text: str, pos: int) -> str | None:
     if not m:
         return None
     titles = []
-    for part in regex.split(r"[ \t]*,[ \t]*", m.group("t")):
+    # a comma inside a body's name ("Ban Chính sách, chiến lược Trung ương") does not end a title
+    listed = body_pattern().sub(lambda b: b.group(0).replace(",", "\x00"), m.group("t"))
+    for part in (p.replace("\x00", ",") for p in regex.split(r"[ \t]*,[ \t]*", listed)):
         if regex.match(_TITLE_WORDS, part):
             cut = regex.search(r"[ \t](?:chủ trì|kết luận|báo cáo|đã|cùng|phát biểu|dự|tại|và)(?![\p{L}])", part)
             titles.append(part[:cut.start()] if cut else part)
@@ -660,7 +666,7 @@ def _title_after(text: str, pos: int) -> str | None:
                 break
         else:
             break
-    return ", ".join(t.strip() for t in titles) or None
+    return ", ".join(t.strip(" .") for t in titles) or None
 
 
 @lru_cache(maxsize=1)
