@@ -433,6 +433,13 @@ def _walk(text: str, pos: int, limit: int | None = None, barriers: "_Intervals |
                 following.group(1)[:1].isupper() or nxt in ("ủy", "uỷ", "bộ"))):
             lower_run += 1
             expect = set()
+        elif lower_run == 0 and not joint and head.group(0) in _DEPARTMENT_HEADS and _LOWER_RUN_TO_END.match(
+                text, start_of_word) and not any(
+                fold(w) in _STOP_WORDS for w in _LOWER_RUN_TO_END.match(text, start_of_word).group(0).split()):
+            # "Cục Xuất nhập khẩu;", "Cục Di sản văn hóa,": a name of a capital and a few lower-case
+            # syllables that the list item or clause closes right after
+            end = start_of_word + len(_LOWER_RUN_TO_END.match(text, start_of_word).group(0).rstrip())
+            break
         elif lower_run == 0 and _name_goes_on(text, end + m.end()):
             # one lower-case syllable after a capitalised one, where the name clearly goes on after it
             lower_run += 1
@@ -453,6 +460,12 @@ def _walk(text: str, pos: int, limit: int | None = None, barriers: "_Intervals |
 
 
 # "Phó Thủ tướng Thường trực", "Phó Chủ tịch Thường trực UBND tỉnh": "Thường trực" qualifies the title
+# two or three lower-case syllables up to a list item's or clause's end: ";", "(", a line's end
+_LOWER_RUN_TO_END = regex.compile(r"\p{Ll}+(?:[ ]\p{Ll}+){1,2}(?=[ ]*(?:[;(]|,[ ]|\n|$))")
+
+
+# a ministry's departments, named by their field in a capital and lower-case syllables
+_DEPARTMENT_HEADS = frozenset(("Cục", "Tổng cục", "Chi cục", "Vụ"))
 _TITLE_BEFORE = regex.compile(r"(?:" + _TITLE_WORDS + r"|Trưởng [Bb]an|Phó)[ ]+$")
 # "Chánh Văn phòng Bộ, Vụ trưởng Vụ …": after a comma a title opens the next item, not the name
 _TITLE_AHEAD = regex.compile(r"(?:Phó[ ]+)?(?:" + "|".join(regex.escape(t) for t in TITLES) + r")(?![\p{L}])")
@@ -477,6 +490,10 @@ def _bodies(text: str, barriers) -> list[tuple[int, int, str]]:
             name, end = walked
             # a head word alone ("Đảng ủy", "Chi bộ") names no one body, except those that do
             generic = _GENERIC_LEVELS.match(text, end)
+            joined = _ABBREVIATED.match(text, head.end())
+            if joined and joined.group("b") and end < joined.end() and _expand_initials(head.group(0), joined):
+                end = joined.end()  # "Cục KTVB và QLXLVPHC" is one body, not "Cục KTVB" and a second
+                name = text[head.start():end]
             if (name != head.group(0) or name in _ALONE) and not generic:
                 out.append((head.start(), end, name))
                 pos = end
@@ -542,18 +559,39 @@ def _by_initials() -> dict[tuple[str, str], str]:
             continue
         words = [w for w in regex.findall(r"\p{L}+", name[head.end():]) if w != "và"]
         if len(words) >= 2:
-            out.setdefault((head.group(0), "".join(w[0] for w in words).upper()), name)
+            initials = "".join(w[0] for w in words).upper()
+            out.setdefault((head.group(0), initials), name)
+            # the same function at another level: "Phòng KSTTHC" of a province is the
+            # "Phòng Kiểm soát thủ tục hành chính" that "Cục KSTTHC" names at the centre
+            out.setdefault((None, initials), name[head.end():].strip())
     return out
+
+
+# "Cục KTVB và QLXLVPHC": an abbreviated name written as two abbreviations joined by "và"
+_ABBREVIATED = regex.compile(r"[ ]+(?P<a>[\p{Lu}Đ]{2,})(?:[ ]+và[ ]+(?P<b>[\p{Lu}Đ]{2,}))?(?![\p{L}&])")
+
+
+def _expand_initials(head: str, abbreviation: regex.Match) -> str | None:
+    initials = abbreviation.group("a") + (abbreviation.group("b") or "")
+    full = _by_initials().get((head, initials))
+    if full:
+        return full
+    rest = _by_initials().get((None, initials))
+    return f"{head} {rest}" if rest and head in _HEADS_BY_INITIALS else None
+
+
+# heads that name a unit by its function at any level (a Cục at the centre, a Phòng in a province)
+_HEADS_BY_INITIALS = frozenset(("Cục", "Chi cục", "Phòng", "Vụ", "Ban", "Trung tâm"))
 
 
 def _canonical_body(name: str, aliases: dict[str, str] | None = None) -> str:
     name = " ".join(name.split())
     head = _HEAD.match(name)
     if head:
-        abbreviation = regex.match(r"[ ]+([\p{Lu}Đ]{2,})(?![\p{L}&])", name[head.end():])
-        full = abbreviation and _by_initials().get((head.group(0), abbreviation.group(1)))
-        if full and (not aliases or abbreviation.group(1) not in aliases):
-            name = full + name[head.end() + abbreviation.end():]
+        abbreviation = _ABBREVIATED.match(name, head.end())
+        full = abbreviation and _expand_initials(head.group(0), abbreviation)
+        if full and (not aliases or abbreviation.group("a") not in aliases):
+            name = full + name[abbreviation.end():]
     if aliases:
         if name in aliases:
             name = aliases[name]
@@ -610,6 +648,8 @@ def _shared_heads(text: str) -> list[tuple[int, int, str, str, str | None]]:
 def _people(text: str) -> list[tuple[int, int, str, str, str | None]]:
     out = []
     seen: set[int] = set()
+    # "Bộ trưởng Bộ Công Thương": a family name inside a body's known name starts no person
+    known_bodies = _Intervals([b.span() for b in body_pattern().finditer(text)])
 
     def add(m: regex.Match, title: str | None, group: str = "name") -> None:
         name = m.group(group)
@@ -618,7 +658,8 @@ def _people(text: str) -> list[tuple[int, int, str, str, str | None]]:
             words.pop()
         name = " ".join(words)
         start = m.start(group)
-        if start in seen or len(words) < 2 or words[0] not in _FAMILY or name in place_names():
+        if (start in seen or len(words) < 2 or words[0] not in _FAMILY or name in place_names()
+                or known_bodies(start)):
             return
         after = _FOLLOWING_WORD.match(text, start + len(name), start + len(name) + 20)
         if after and after.group(1).islower() and fold(after.group(1)) in _compounds().get(fold(words[-1]), ()):
