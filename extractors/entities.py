@@ -36,6 +36,7 @@ from schemas.text import new_tones
 fold = lru_cache(maxsize=1 << 16)(_fold_text)
 
 from . import lexicon
+from .bodies import ABBREVIATIONS as BODY_ABBREVIATIONS
 from .bodies import ALONE, CENTRAL, HEADS, SECTORS, TITLES, body_pattern, expand
 from .citations import TYPE_START as _TYPE_START
 from .places import PLACE_KINDS, place_names, province_names
@@ -366,6 +367,10 @@ def _walk(text: str, pos: int, limit: int | None = None, barriers: "_Intervals |
         return head.group(0), head.end()  # complete names: what follows is not part of them
     ministry = head.group(0) in ("Bộ", "Sở", "Phòng")  # "Sở Kế hoạch và Đầu tư", "Bộ Văn hóa, Thể thao …"
     previous = fold(head.group(0).split()[-1])
+    short = _SYMBOLIC_ABBREVIATION.match(text, end)
+    if short and (not limit or short.end() <= limit):
+        # "Sở GD&ĐT", "Sở VH,TT&DL": an abbreviated sector with "&" or "," in it is one word
+        end, lower_run, previous = short.end(), 0, fold(short.group(1)[-1])
     while True:
         m = _JOINT_AND_WORD.match(text[end:end + 40])
         if not m or (limit and end + m.end() > limit):
@@ -464,6 +469,8 @@ def _walk(text: str, pos: int, limit: int | None = None, barriers: "_Intervals |
 _LOWER_RUN_TO_END = regex.compile(r"\p{Ll}+(?:[ ]\p{Ll}+){1,2}(?=[ ]*(?:[;(]|,[ ]|\n|$))")
 
 
+_SYMBOLIC_ABBREVIATION = regex.compile(r"[ ]+(" + "|".join(regex.escape(a) for a in sorted(
+    (a for a in BODY_ABBREVIATIONS if regex.search(r"[^\p{L}]", a)), key=len, reverse=True)) + r")(?![\p{L}&])")
 # a ministry's departments, named by their field in a capital and lower-case syllables
 _DEPARTMENT_HEADS = frozenset(("Cục", "Tổng cục", "Chi cục", "Vụ"))
 _TITLE_BEFORE = regex.compile(r"(?:" + _TITLE_WORDS + r"|Trưởng [Bb]an|Phó)[ ]+$")
