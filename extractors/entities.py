@@ -482,13 +482,22 @@ _TITLE_AHEAD = regex.compile(r"(?:Phó[ ]+)?(?:" + "|".join(regex.escape(t) for 
 _GENERIC_LEVELS = regex.compile(r"(?<=(?:tỉnh|huyện|xã))[ ]*,[ ]*(?:thành phố|thị xã|quận|phường|thị trấn)(?![ ]+\p{Lu})")
 
 
+# a commune's or ward's name after its kind: "xã Vĩnh Hội Đông", "xã Đoàn Kết" hold head words of no body
+_COMMUNE_NAME = regex.compile(r"(?<![\p{L}])(?:xã|phường|thị trấn)[ ]+(?P<name>" + _SYLLABLE + r"(?:[ ]+" + _SYLLABLE
+                              + r"){1,3})(?![\p{L}])")
+
+
 def _bodies(text: str, barriers) -> list[tuple[int, int, str]]:
     out = []
     pos = 0
+    communes = _Intervals([m.span("name") for m in _COMMUNE_NAME.finditer(text)])
     while True:
         head = _HEAD.search(text, pos)
         if not head:
             break
+        if communes(head.start()):
+            pos = head.end()
+            continue
         if head.group(0) == "Thường trực" and _TITLE_BEFORE.search(text, max(0, head.start() - 20), head.start()):
             pos = head.end()  # "Phó Chủ tịch Thường trực UBND tỉnh": part of a title
             continue
@@ -575,7 +584,7 @@ def _by_initials() -> dict[tuple[str, str], str]:
 
 
 # "Cục KTVB và QLXLVPHC": an abbreviated name written as two abbreviations joined by "và"
-_ABBREVIATED = regex.compile(r"[ ]+(?P<a>[\p{Lu}Đ]{2,})(?:[ ]+và[ ]+(?P<b>[\p{Lu}Đ]{2,}))?(?![\p{L}&])")
+_ABBREVIATED = regex.compile(r"[ ]+(?P<a>[\p{Lu}Đ]{2,})(?:(?:[ ]+và[ ]+|[ ]*&[ ]*)(?P<b>[\p{Lu}Đ]{2,}))?(?![\p{L}&])")
 
 
 def _expand_initials(head: str, abbreviation: regex.Match) -> str | None:

@@ -252,3 +252,19 @@ def test_neighbouring_country_is_a_place():
 def test_vu_as_a_case_is_not_a_department():
     found = _names("Vụ việc đã được chuyển cơ quan điều tra. Vụ án được đưa ra xét xử.")
     assert not any(label == "ORG" for label, _ in found)
+
+
+def test_tp_in_a_body_name_is_thanh_pho():
+    found = _names("Nơi nhận:\n- Thường trực Thành ủy;\n- UBND TP;\n- Các sở, ngành thành phố.\n")
+    assert ("ORG", "Ủy ban nhân dân thành phố") in found
+
+
+def test_commune_name_holding_a_head_word_is_a_place_not_a_body():
+    found = _names("Sáp nhập thị trấn Long Phú, xã Tân Hội Đông và xã Đoàn Kết thành xã mới.")
+    assert ("LOC", "Tân Hội Đông") in found and ("LOC", "Đoàn Kết") in found
+    assert not any(label == "ORG" for label, _ in found)
+
+
+def test_village_front_committee_is_one_body():
+    found = _names("Người hoạt động không chuyên trách ở thôn (Trưởng thôn, Trưởng Ban công tác Mặt trận).")
+    assert ("ORG", "Ban công tác Mặt trận") in found
