@@ -268,3 +268,8 @@ def test_commune_name_holding_a_head_word_is_a_place_not_a_body():
 def test_village_front_committee_is_one_body():
     found = _names("Người hoạt động không chuyên trách ở thôn (Trưởng thôn, Trưởng Ban công tác Mặt trận).")
     assert ("ORG", "Ban công tác Mặt trận") in found
+
+
+def test_hoac_ends_a_name():
+    found = _names("Văn bản đề nghị của Công ty Cổ phần Cảng Chân Mây hoặc cơ quan, đơn vị chủ quản.")
+    assert ("ORG", "Công ty Cổ phần Cảng Chân Mây") in found
