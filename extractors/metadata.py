@@ -122,8 +122,9 @@ _YEAR = regex.compile(r"(?<![\d/])((?:19|20)\d\d)(?![\d/])")
 _SIGNED = regex.compile(r"^[\[(]?(?i:đã ký|đã kí|ký|kí|daky|chữ ký)[^)\]]*[)\]]?$")
 _PERSON = regex.compile(r"^(?:\p{Lu}\p{Ll}*[ \t]+){1,4}\p{Lu}\p{Ll}*$")
 _BYLINE_NOTE = regex.compile(r"[ \t]*\((?i:thực hiện|tổng hợp|lược dịch|theo [^)]*)\)$")
-_PORTAL_JUNK = regex.compile(r"(?i:^(?:các bài đã đăng|xem thêm|hộp thư điện tử|mail box|website|thư viện ảnh|"
-                             r"tiếp nhận thông tin|gửi thông tin|tin liên quan|bài viết khác|chia sẻ|in bài)\b)")
+# a news portal's link-list or share heading: where an article's own text has ended
+_PORTAL_JUNK = regex.compile(r"(?i:^(?:" + "|".join(regex.escape(w) for w in sorted(
+    lexicon.column("portal_boilerplate", "pattern", kind="news_list"), key=len, reverse=True)) + r")\b)")
 # a rule or an empty cell; a lone "-" is a list marker whose item a reader put on the next line
 _RULE_LINE = regex.compile(r"^[\s|*_=]*$|^[\s|*]*[-–—_=.]{2,}[\s|*]*$")
 _MARKUP = regex.compile(r"\*+|^#+[ \t]*|[ \t]*[=\-]{3,}[ \t]*$")
