@@ -312,3 +312,18 @@ Phước, Thủ trưởng các đơn vị liên quan chịu trách nhiệm thi h
     texts = [b.text for b in md(text).blocks]
     assert texts == ["II. MỤC TIÊU CỤ THỂ", "1. Về y tế cơ sở", "Phấn đấu 100% trạm y tế xã có bác sĩ.",
                      "2. Giám đốc Sở Y tế tỉnh Bình Phước, Thủ trưởng các đơn vị liên quan chịu trách nhiệm thi hành."]
+
+
+def test_footnote_bodies_run_together_on_one_line_are_split():
+    text = """Năm 2025, tỉnh hoàn thành 12 công trình thủy lợi[1], vượt kế hoạch.
+Có 5 xã đạt chuẩn nông thôn mới nâng cao[2] và 2 xã kiểu mẫu[3].
+
+[1] Theo Báo cáo số 45/BC-UBND của UBND tỉnh Quảng Trị. [2] Quyết định số 120/QĐ-UBND
+ngày 15/3/2025. [3] Công văn số 88/SNN-KH ngày 02/4/2025.
+"""
+    doc = md(text)
+    assert [f.text for f in doc.footnotes] == [
+        "Theo Báo cáo số 45/BC-UBND của UBND tỉnh Quảng Trị.", "Quyết định số 120/QĐ-UBND ngày 15/3/2025.",
+        "Công văn số 88/SNN-KH ngày 02/4/2025."]
+    assert doc.text[:doc.footnotes[1].anchor].endswith("nâng cao")
+    assert doc.text[:doc.footnotes[2].anchor].endswith("kiểu mẫu")

@@ -137,7 +137,7 @@ class _Reader:
                     if text:
                         builder.add(text, classify_heading(text), [(index[n], off) for n, off in marks])
         for i, (_, body) in enumerate(self.notes, 1):
-            text = " ".join(p for p in (plain(line) for line in body) if p)
+            text = " ".join(p.strip() for p in body if p.strip())
             builder.footnote(i, text)
 
     @staticmethod
@@ -227,22 +227,62 @@ class _Reader:
         first = next((k for k, (i, n) in enumerate(starts) if n == 1), None)
         if first is None:
             return none
-        chain = [starts[first]]
-        for i, n in starts[first + 1:]:
-            if n == chain[-1][1] + 1:
-                chain.append((i, n))
-        begin = chain[0][0]
+        begin = starts[first][0]
         body_text = "\n".join(plain(line) for line in lines[:begin])
         if not regex.search(r"\[1\]", body_text):
             return none
+        chain = self._note_chain(starts, first)
+        texts: dict[int, str] = {}
         resume = len(lines)
-        for k, (i, n) in enumerate(chain):
-            end = chain[k + 1][0] if k + 1 < len(chain) else self._last_body_end(i)
-            body = list(lines[i:end])
-            body[0] = _BODY_START.sub("", plain(body[0]))
-            self.notes.append((n, [line for line in body if not _PIPE_ONLY.match(line)]))
-            resume = end
+        for k, (i, col, n) in enumerate(chain):
+            if k + 1 < len(chain):
+                end, end_col = chain[k + 1][0], chain[k + 1][1]
+            else:
+                end, end_col = self._last_body_end(i), 0
+            body = []
+            for j in range(i, min(end + 1, len(lines))):
+                if _PIPE_ONLY.match(lines[j]) or j == end and not end_col:
+                    continue
+                text = texts.get(j) or texts.setdefault(j, plain(lines[j]))
+                text = text[:end_col] if j == end else text
+                body.append(_BODY_START.sub("", text[col:]) if j == i else text)
+            self.notes.append((n, body))
+            resume = end + (1 if end_col else 0)
         return begin, resume
+
+    def _note_chain(self, starts: list[tuple[int, int]], first: int) -> list[tuple[int, int, int]]:
+        """(line, column, number) of each footnote body, in order from [1]: the next number
+        opens a line, or goes on from the body before on the same line ("… Hậu Giang. [2]
+        Công văn …") where the export ran the bodies together."""
+        lines = self.lines
+        chain = [(starts[first][0], 0, starts[first][1])]
+        k = first + 1
+        ends: dict[int, int] = {}
+        while True:
+            line, col, n = chain[-1]
+            while k < len(starts) and (starts[k][0] <= line or starts[k][1] != n + 1):
+                k += 1
+            nxt = starts[k][0] if k < len(starts) else None
+            if nxt is None:
+                if line not in ends:
+                    end = self._last_body_end(line)
+                    ends.update({j: end for j in range(line, end)})
+                limit = ends[line]
+            else:
+                limit = nxt
+            inline = regex.compile(r"(?<=\S[ \t]+)\[" + str(n + 1) + r"\][ \t]*(?=\S)")
+            found = None
+            for j in range(line, limit):
+                m = inline.search(plain(lines[j]), col + 1 if j == line else 0)
+                if m:
+                    found = (j, m.start(), n + 1)
+                    break
+            if found:
+                chain.append(found)
+            elif nxt is not None:
+                chain.append((nxt, 0, n + 1))
+            else:
+                return chain
 
     def _last_body_end(self, i: int) -> int:
         lines = self.lines
