@@ -327,3 +327,80 @@ ngày 15/3/2025. [3] Công văn số 88/SNN-KH ngày 02/4/2025.
         "Công văn số 88/SNN-KH ngày 02/4/2025."]
     assert doc.text[:doc.footnotes[1].anchor].endswith("nâng cao")
     assert doc.text[:doc.footnotes[2].anchor].endswith("kiểu mẫu")
+
+
+SCORE_SHEET = """**BẢNG CHẤM ĐIỂM CÂU LẠC BỘ THỂ THAO CƠ SỞ**
+|
+**Tiêu chí**
+|
+**Điểm tối đa**
+|
+**Điểm tự chấm**
+|
+**Minh chứng**
+|
+|
+1.1. Có quyết định thành lập
+câu lạc bộ.
+|
+5
+|
+|
+Quyết định thành lập của
+UBND xã.
+|
+|
+1.2. Có quy chế hoạt động.
+|
+5
+|
+|
+Quy chế được phê duyệt.
+|
+|
+**Cộng**
+|
+**10**
+|
+|
+|
+** **
+**HƯỚNG DẪN CHẤM ĐIỂM**
+1. Ủy ban nhân dân xã thành lập tổ chấm điểm gồm đại diện
+văn hóa - xã hội và đoàn thanh niên.
+2. Câu lạc bộ tự chấm điểm theo từng tiêu chí và gửi kết quả về
+Ủy ban nhân dân xã trước ngày 15 tháng 12 hằng năm.
+3. Điểm được làm tròn đến 0,5 điểm.
+4. Câu lạc bộ đạt từ 8 điểm trở lên được xếp loại tốt.
+Các tiêu chí không có minh chứng không được chấm điểm.
+Tổ chấm điểm lập biên bản và gửi Phòng Văn hóa - Xã hội.
+Ủy ban nhân dân xã tổng hợp, công khai kết quả trên cổng
+thông tin điện tử của xã.
+"""
+
+
+def test_a_table_ending_in_a_merged_row_does_not_swallow_the_text_after_it():
+    doc = md(SCORE_SHEET)
+    (table,) = doc.tables
+    assert table.grid[0] == ["Tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Minh chứng"]
+    assert table.grid[1] == ["1.1. Có quyết định thành lập câu lạc bộ.", "5", "", "Quyết định thành lập của UBND xã."]
+    assert table.grid[-1][:2] == ["Cộng", "10"]
+    assert not any("HƯỚNG DẪN" in cell for row in table.grid for cell in row)
+    assert "HƯỚNG DẪN CHẤM ĐIỂM" in doc.text[table.end:]
+    assert "2. Câu lạc bộ tự chấm điểm theo từng tiêu chí và gửi kết quả về Ủy ban nhân dân xã" in doc.text
+
+
+def test_a_bold_salutation_label_ends_before_the_first_sentence():
+    text = """|
+Số: 412/SYT-NVY
+|
+*Cần Thơ, ngày 03 tháng 9 năm 2025*
+|
+**Kính gửi:** Bệnh viện Đa khoa
+thành phố Cần Thơ
+Sở Y tế nhận được Tờ trình số 88/TTr-BV ngày 20/8/2025 của Bệnh viện về việc
+mua sắm trang thiết bị. Sở Y tế có ý kiến như sau:
+"""
+    doc = md(text)
+    assert "Kính gửi: Bệnh viện Đa khoa thành phố Cần Thơ\n" in doc.text
+    assert "\nSở Y tế nhận được Tờ trình số 88/TTr-BV ngày 20/8/2025 của Bệnh viện về việc mua sắm" in doc.text

@@ -343,7 +343,8 @@ class _Reader:
         after the table. Where the export ends tables with a blank line, it is always a cell;
         else the table ends once a row is as wide as the widest before it, or a one-row
         letterhead/signature has its two cells, or, after a short last row (merged cells),
-        once what follows runs on far longer than any cell of the table before the next `|`."""
+        once what follows runs on far longer than any cell of the table before the next `|`
+        (or no `|` follows at all)."""
         lines = self.lines
         while j < len(lines) - 1 and lines[j].strip() and not plain(lines[j]) and not _PIPE_ONLY.match(lines[j + 1]):
             j += 1  # an empty emphasis ("** **") the export left before the text
@@ -357,8 +358,9 @@ class _Reader:
         if (heading or (None,))[0] == 1:
             return True  # "PHỤ LỤC II", "Phần I" open a new part, never a cell
         run = self.next_pipe[j] - j
-        if widest is not None and row_len == 0 and run > max(3 * longest, 12) \
-                and (self.next_pipe[j] == len(lines) or run > max(6 * longest, 40)):
+        if self.next_pipe[j] == len(lines):
+            return True  # the export closes every cell with `|`: text no `|` follows is no cell
+        if widest is not None and row_len == 0 and run > max(6 * longest, 40):
             return True
         if heading and heading[0] is not None and nxt.lstrip().startswith("**") and widest is not None:
             return True  # a bold numbered heading ("**b) Trường hợp …**") after a short last row
