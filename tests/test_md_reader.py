@@ -404,3 +404,25 @@ mua sắm trang thiết bị. Sở Y tế có ý kiến như sau:
     doc = md(text)
     assert "Kính gửi: Bệnh viện Đa khoa thành phố Cần Thơ\n" in doc.text
     assert "\nSở Y tế nhận được Tờ trình số 88/TTr-BV ngày 20/8/2025 của Bệnh viện về việc mua sắm" in doc.text
+
+
+def test_a_letterhead_date_broken_before_a_number_is_one_line():
+    text = """|
+**ỦY BAN NHÂN DÂN
+TỈNH NINH BÌNH**
+|
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
+Độc lập - Tự do - Hạnh phúc
+|
+|
+Số: 77/BC-UBND
+|
+*Ninh Bình, ngày 14 tháng
+10 năm 2025*
+|
+
+**BÁO CÁO**
+"""
+    doc = md(text)
+    assert "Ninh Bình, ngày 14 tháng 10 năm 2025" in doc.text.split("\n")
+    assert not doc.tables

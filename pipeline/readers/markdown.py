@@ -531,7 +531,8 @@ def _letterhead_line(line: str) -> bool:
 
 def _letter_lines(segments: list[list[str]]) -> list[str]:
     """A letterhead or signature block as lines: one a cell line, cells in reading order; a
-    line broken inside its emphasis (`**ỦY BAN NHÂN` / `DÂN**`) or after a comma is one line."""
+    line broken inside its emphasis (`**ỦY BAN NHÂN` / `DÂN**`), after a comma or before a
+    number ("ngày 21 tháng" / "11 năm 2025") is one line."""
     out: list[str] = []
     for seg in segments:
         pending: list[str] = []
@@ -547,7 +548,8 @@ def _letter_lines(segments: list[list[str]]) -> list[str]:
             if pending and (opened % 2 == 1 and len(pending) < 4 or before in ("-", "+", "•")
                             or len(_join([plain(p) for p in pending])) <= 6 and _caps(before) and _caps(now)
                             or not _NEW_ITEM.match(now) and (before.endswith(",") or regex.match(r"\p{Ll}", now))
-                            or len(before) <= 6 and before.endswith(":")):
+                            or len(before) <= 6 and before.endswith(":")
+                            or regex.search(r"\p{L}$", before) and regex.match(r"\d+(?![.)\d])", now)):
                 pending.append(raw)
             else:
                 if pending:
