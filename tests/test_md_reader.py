@@ -426,3 +426,16 @@ Số: 77/BC-UBND
     doc = md(text)
     assert "Ninh Bình, ngày 14 tháng 10 năm 2025" in doc.text.split("\n")
     assert not doc.tables
+
+
+def test_a_bold_title_over_several_lines_is_one_line_even_with_a_semicolon():
+    text = """**Điều 2. Sửa đổi, bổ sung một số điều của Quyết định số 15/2024/QĐ-UBND
+ngày 12 tháng 3 năm 2024 của Ủy ban nhân dân tỉnh quy định mức thu học phí;
+mức hỗ trợ chi phí học tập đối với học sinh dân tộc thiểu số trên địa bàn
+tỉnh Gia Lai**
+1. Sửa đổi khoản 2 Điều 3 như sau:
+"""
+    doc = md(text)
+    lines = doc.text.split("\n")
+    assert any(l.startswith("Điều 2. Sửa đổi") and l.endswith("trên địa bàn tỉnh Gia Lai") for l in lines)
+    assert "1. Sửa đổi khoản 2 Điều 3 như sau:" in lines

@@ -182,11 +182,13 @@ class _Reader:
         body_end, resume = self._footnote_region()
         group: list[str] = []
 
+        bold_open = False  # a bold span opened on an earlier line of the group runs on
+
         def flush():
-            nonlocal group
+            nonlocal group, bold_open
             if group:
                 self.items.append(("text", group))
-            group = []
+            group, bold_open = [], False
 
         i = 0
         while i < len(lines):
@@ -210,7 +212,12 @@ class _Reader:
                 continue
             text = self._marked(line)
             if text:
-                group.append(_bold_flag(line) + text)
+                flag = _bold_flag(line)
+                odd = line.count("**") % 2 == 1
+                if bold_open and not flag:
+                    flag = "" if odd else _IN_BOLD
+                bold_open = bold_open != odd
+                group.append(flag + text)
             elif not _IMAGE.sub("", line).strip():
                 flush()  # an image stands between paragraphs
             i += 1
@@ -445,8 +452,8 @@ class _Reader:
             return True
         # bold marks what the export set apart: a bold span broken over lines is one line,
         # a line bold from end to end stands alone, a line opening in bold starts anew
-        if last_flag == _OPEN_BOLD and len(pending) < 4:
-            return True
+        if last_flag == _OPEN_BOLD and len(pending) < 4 or last_flag == _IN_BOLD and len(pending) < 8:
+            return True  # (a title set in bold over several lines may hold a ";")
         if last_flag == _WHOLE_BOLD:
             return bool(regex.match(r"\p{Ll}", nxt))
         if next_flag in (_OPEN_BOLD, _WHOLE_BOLD, _LEAD_BOLD, _LABEL_BOLD):
@@ -471,7 +478,8 @@ class _Reader:
 
 
 _OPEN_BOLD, _WHOLE_BOLD, _LEAD_BOLD, _LABEL_BOLD = "\ue002", "\ue003", "\ue004", "\ue005"
-_FLAGS = regex.compile("[\ue002\ue003\ue004\ue005]")
+_IN_BOLD = "\ue006"  # a line inside a bold span opened above it that it does not close
+_FLAGS = regex.compile("[\ue002\ue003\ue004\ue005\ue006]")
 _BOLD_LABEL = regex.compile(r"^\*\*[^*\n]{1,30}?:[ \t]*\*\*")
 
 
