@@ -17,8 +17,9 @@ from functools import lru_cache
 
 import regex
 
+from extractors import lexicon
 from schemas.document import Document, DocumentBuilder, doc_id_for
-from schemas.text import classify_heading, is_upper_line, normalise
+from schemas.text import classify_heading, fold, is_upper_line, normalise
 from . import portal
 from .txt import _NEW_ITEM, _continues, check_text, decode
 
@@ -472,9 +473,30 @@ class _Reader:
             return True
         heading = classify_heading(joined)
         if len(pending) == 1 and heading and heading[0] is not None and not is_upper_line(joined) \
-                and not classify_heading(nxt):
+                and not classify_heading(nxt) and not _opens_sentence(joined, nxt):
             return True  # "2. Thống đốc Ngân hàng Nhà nước" / "Việt Nam, …": the export breaks a first line early
         return _continues([joined], nxt, wrapped=True)
+
+
+_NUMBER = regex.compile(r"^(?:(?i:điều|mục|chương|phần)\s+)?(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}|[a-zđA-Z])\s*[.):\-–]?\s*")
+
+
+@lru_cache(maxsize=1)
+def _sentence_words() -> tuple[regex.Pattern, frozenset[str]]:
+    rows = lexicon.rows("sentence_openers")
+    openers = sorted((fold(r["phrase"]) for r in rows if r.get("kind") == "opener"), key=len, reverse=True)
+    titles = frozenset(fold(r["phrase"]) for r in rows if r.get("kind") == "title")
+    return regex.compile(r"^(?:" + "|".join(regex.escape(o) for o in openers) + r")(?!\w)"), titles
+
+
+def _opens_sentence(heading: str, nxt: str) -> bool:
+    """Whether the line after a numbered line starts a sentence of its own: the numbered line
+    is a whole section title ("1. Phạm vi điều chỉnh"), or the next line opens as only a
+    sentence does ("Căn cứ …", "Thông tư này quy định …"); a capitalised name ("Sở Tài
+    chính", "Quyết định này Danh mục …") goes on with the line before."""
+    openers, titles = _sentence_words()
+    title = fold(_NUMBER.sub("", heading, count=1)).rstrip(" .:")
+    return title in titles or bool(openers.match(fold(nxt)))
 
 
 _OPEN_BOLD, _WHOLE_BOLD, _LEAD_BOLD, _LABEL_BOLD = "\ue002", "\ue003", "\ue004", "\ue005"
