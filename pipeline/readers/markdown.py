@@ -106,12 +106,30 @@ def _is_bold(raw: str) -> bool:
     return len(s) > 4 and s.startswith("**") and s.rstrip("*").strip() != "" and s.endswith("**")
 
 
+def _blank_separated(lines: list[str]) -> bool:
+    """Whether the export puts a blank line between paragraphs (and so ends each table with
+    one): blank lines are a fair share of the lines, or follow most lines that close a
+    sentence, as where lines are wrapped short and only paragraphs are spaced. Lines next to
+    a `|` are cells', which no blank line parts."""
+    outside = [line for line in lines if not _PIPE_ONLY.match(line)]
+    if sum(1 for line in outside if not line.strip()) >= 0.15 * max(len(outside), 1):
+        return True
+    closing = spaced = 0
+    for line, after in zip(lines, lines[1:]):
+        if _PIPE_ONLY.match(line) or _PIPE_ONLY.match(after) or not line.rstrip(" *_").endswith(_CLOSED):
+            continue
+        closing += 1
+        spaced += not after.strip()
+    return closing >= _FEW_SENTENCES and spaced >= 0.5 * closing
+
+
+_FEW_SENTENCES = 5  # fewer sentences than this say nothing about how the export spaces them
+
+
 class _Reader:
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines = _inline_cells(lines)
-        # an export that puts blank lines between paragraphs also ends each table with one
-        outside = [line for line in lines if not _PIPE_ONLY.match(line)]
-        self.spaced = sum(1 for line in outside if not line.strip()) >= 0.15 * max(len(outside), 1)
+        self.spaced = _blank_separated(lines)
         self.items: list[tuple] = []  # ("text", [lines]) | ("table", grid, header_rows) | ("lines", [lines])
         self.notes: list[tuple[int, list[str]]] = []  # (number as written, body lines)
         # the first `|` line at or after each line: how far a would-be cell runs
