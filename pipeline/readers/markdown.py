@@ -468,7 +468,8 @@ class _Reader:
         if not nxt or _NEW_ITEM.match(nxt) or _BARE_ITEM.match(nxt):
             return False
         if blank_separated:
-            return True
+            # a wrap, unless a numbered section title stands on its own line over its first sentence
+            return not (len(pending) == 1 and _numbered(last) and _opens_sentence(last, nxt))
         # bold marks what the export set apart: a bold span broken over lines is one line,
         # a line bold from end to end stands alone, a line opening in bold starts anew
         if last_flag == _OPEN_BOLD and len(pending) < 4 or last_flag == _IN_BOLD and len(pending) < 8:
@@ -507,6 +508,11 @@ def _sentence_words() -> tuple[regex.Pattern, frozenset[str]]:
     return regex.compile(r"^(?:" + "|".join(regex.escape(o) for o in openers) + r")(?!\w)"), titles
 
 
+def _numbered(line: str) -> bool:
+    heading = classify_heading(line)
+    return bool(heading) and heading[0] is not None and not is_upper_line(line) and not line.endswith(_CLOSED)
+
+
 def _opens_sentence(heading: str, nxt: str) -> bool:
     """Whether the line after a numbered line starts a sentence of its own: the numbered line
     is a whole section title ("1. Phạm vi điều chỉnh"), or the next line opens as only a
@@ -514,6 +520,8 @@ def _opens_sentence(heading: str, nxt: str) -> bool:
     chính", "Quyết định này Danh mục …") goes on with the line before."""
     openers, titles = _sentence_words()
     title = fold(_NUMBER.sub("", heading, count=1)).rstrip(" .:")
+    if not regex.match(r"\p{Lu}", nxt):
+        return False  # a line going on in lower case goes on with the sentence, whatever its words
     return title in titles or bool(openers.match(fold(nxt)))
 
 
