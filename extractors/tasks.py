@@ -22,6 +22,7 @@ from schemas.document import Document
 from schemas.text import fold
 
 from . import lexicon, metadata
+from . import bodies
 from .bodies import expand
 from .clauses import sentences
 from .dates import cell_deadline, deadline
@@ -38,7 +39,14 @@ def _alt(words: list[str]) -> str:
     return "|".join(regex.escape(w).replace(r"\ ", r"[ \t]+") for w in words)
 
 
-_HEADS = _alt(_words("body_head") + _words("title_head"))
+# What an assignee starts with: a body's head word, a body named whole, an office's title (all from
+# data/bodies.tsv, the one lexicon of bodies), a deputy's or acting holder's title ("Phó Giám đốc"),
+# and the collective referents plans address ("các đơn vị", "các chủ đầu tư", "Thủ trưởng").
+_BODY_WORDS = sorted({*bodies.HEADS, *bodies.ALONE, *bodies.CENTRAL, *bodies.TITLES,
+                      *lexicon.column("bodies", "name", kind="compound")}, key=len, reverse=True)
+_TITLES = _alt(sorted(bodies.TITLES, key=len, reverse=True))
+_HEADS = (r"(?:" + _alt(_words("title_prefix")) + r")[ \t]+(?:" + _TITLES + r")|" + _alt(_BODY_WORDS)
+          + "|" + _alt(_words("referent")))
 _NOT_BODY = regex.compile(r"^(?i:" + _alt(_words("not_body")) + r")(?!\p{L})")
 # an assignee starts with a body's head word, capitalised, or lower case after "các", "từng", "mỗi"
 _BODY_START = regex.compile(r"^(?:(?:" + _HEADS + r")|(?i:các|từng|toàn)[ \t]+(?i:" + _HEADS + r"))(?!\p{L})")
@@ -46,12 +54,16 @@ _BODY_START = regex.compile(r"^(?:(?:" + _HEADS + r")|(?i:các|từng|toàn)[ \t
 _SCOPE = regex.compile(r"(?<!\p{L})(?:(?i:" + _alt(_words("enacted")) + r")[ \t]+này[ \t]+(?:" + _alt(_words("scope")) +
                        r")|(?i:được hiểu như sau|áp dụng đối với))(?!\p{L})")
 # verbs that close the assignee: lower case (a body's name capitalises its words: "Ban Quản lý")
-# and not right after a head word ("Ban chỉ đạo phòng thủ dân sự")
+# and not right after a head word whose name goes on in lower case ("Ban chỉ đạo phòng thủ dân sự")
 # (a verb right after a comma is a noun in a list: "cơ quan, tổ chức, cá nhân")
-_VERB = regex.compile(r"(?<![ \t](?:Ban|ban|Tổ|Hội đồng|Trung tâm|Phòng|Cục|Ủy ban))(?:(?<!,)[ \t]+|[ \t]*:[ \t]*)(?:"
+_VERB = regex.compile(r"(?<![ \t](?:" + _alt(_words("head_before_verb")) + r"))(?:(?<!,)[ \t]+|[ \t]*:[ \t]*)(?:"
                       + _alt(_words("verb")) + r")(?!\p{L})")
 _DIRECTIVE_START = regex.compile(r"^(?i:" + _alt(_words("directive")) + r")[ \t]+")
-_DIRECTIVE_INSIDE = regex.compile(r"(?<=[\p{L},;][ \t]+)(?:yêu cầu|đề nghị|giao)[ \t]+(?=(?:" + _HEADS + r"|các|Các)(?!\p{L}))")
+# after "giao", "đề nghị", "yêu cầu" a body may be named by an abbreviation the lexicon does not hold ("giao BQLDA tỉnh …")
+_ACRONYM = r"\p{Lu}[\p{Lu}Đ]{1,7}(?=[ \t]+\p{Ll})"
+_DIRECTIVE_INSIDE = regex.compile(r"(?<=[\p{L},;][ \t]+)(?:yêu cầu|đề nghị|giao)[ \t]+(?=(?:" + _HEADS + r"|các|Các)(?!\p{L})|"
+                                  + _ACRONYM + ")")
+_DIRECTED_START = regex.compile(r"^(?:" + _BODY_START.pattern[1:] + "|" + _ACRONYM + ")")
 _NOT_IN_ASSIGNEE = regex.compile(r"(?<!\p{L})(?i:" + _alt(_words("not_in_assignee")) + r")(?!\p{L})")
 _OPENING = regex.compile(r"^(?:(?i:về|đối với)[^:]{1,300}:[ \t]*)?(?:(?i:" + _alt(_words("opening")) +
                          r")(?!\p{L})[ \t]*,?[ \t]*|(?i:căn cứ|trên cơ sở)[^,]{0,80},[ \t]*)*")
@@ -347,7 +359,7 @@ def _lead_in(sentence: str, kind: str, normative: bool = False) -> tuple[str, tu
 def _directed(body: str) -> str | None:
     """What follows "Giao", "Đề nghị", "Yêu cầu" (at the start, or after the issuer: "Thủ tướng Chính phủ yêu cầu")."""
     m = _DIRECTIVE_START.match(body)
-    if m and _BODY_START.match(body[m.end():]):
+    if m and _DIRECTED_START.match(body[m.end():]):
         return body[m.end():]
     m = _DIRECTIVE_INSIDE.search(body)
     if m and m.start() < 200:
@@ -366,8 +378,12 @@ def _explicit(sentence: str, kind: str) -> tuple[str, str] | None:
         if who:
             return _name(who), known.group("action")
     directed = _directed(body) if kind != "news" else None
-    if directed is not None and not _DIRECTIVE_START.match(body) and _subject(body):
-        directed = None  # "Cơ quan lập đề án có trách nhiệm …, đề nghị …": the sentence's own subject acts
+    if directed is not None and not _DIRECTIVE_START.match(body):
+        own = _subject(body)
+        if own and not _DIRECTIVE_INSIDE.search(own[0] + " "):
+            # "Cơ quan lập đề án có trách nhiệm …, đề nghị …": the sentence's own subject acts; but in
+            # "X giao Y chủ trì …" the first verb is Y's, and Y is the assignee
+            directed = None
     if directed is not None:
         body = directed
     enforce = _ENFORCE.match(body)
@@ -375,7 +391,7 @@ def _explicit(sentence: str, kind: str) -> tuple[str, str] | None:
         who = " ".join(enforce.group("who").split()).strip(" ,;")
         if len(who.split()) <= 120 and not regex.search(r"[.!?]", who):
             return _name(who), enforce.group("action")
-    parsed = _subject(body)
+    parsed = _subject(body, directed is not None)
     if not parsed and directed is None:
         # "Thông qua các phong trào thi đua; các đơn vị có kế hoạch …": a subject after a semicolon
         parsed = next((p for p in (_subject(body[m.end():]) for m in regex.finditer(r";[ \t]*", body)) if p), None)
@@ -390,9 +406,9 @@ def _explicit(sentence: str, kind: str) -> tuple[str, str] | None:
     return who, action
 
 
-def _subject(body: str) -> tuple[str, str] | None:
-    """Split "X <verb> …" into the assignee X (a body) and the action."""
-    if not _BODY_START.match(body) or _NOT_BODY.match(body):
+def _subject(body: str, directed: bool = False) -> tuple[str, str] | None:
+    """Split "X <verb> …" into the assignee X (a body) and the action; `directed`: X follows "giao" …"""
+    if not (_DIRECTED_START if directed else _BODY_START).match(body) or _NOT_BODY.match(body):
         return None
     colon = regex.match(r"(?P<who>[^:]{2,200}?)[ \t]*:[ \t]*(?P<action>\p{Ll}.*)$", body, regex.S)
     if colon and _assignee(colon.group("who")) and not regex.match(r"(?i:các)[ \t]+\p{L}+$", colon.group("who")):
@@ -400,7 +416,7 @@ def _subject(body: str) -> tuple[str, str] | None:
     for m in _VERB.finditer(body, 2, min(len(body), 600)):
         if regex.search(r"(?<!\p{L})(?:và|các|của|với|những)$", body[:m.start()]):
             continue  # a noun of the name: "… và các tổ chức chính trị - xã hội"
-        who = _assignee(body[:m.start()])
+        who = _assignee(body[:m.start()], directed)
         if who:
             return _name(who), body[m.start():].lstrip(" \t,:")
         break
@@ -411,10 +427,10 @@ def _without_related(text: str) -> str:
     return regex.sub(r"(?i:có liên quan|liên quan)", "", text)
 
 
-def _assignee(text: str) -> str | None:
+def _assignee(text: str, directed: bool = False) -> str | None:
     """`text` as an assignee, or None when it is not one (a clause, a phrase with no body)."""
     who = " ".join(text.split()).strip(" ,:;-–")
-    if not who or not _BODY_START.match(who) or _NOT_BODY.match(who):
+    if not who or not (_DIRECTED_START if directed else _BODY_START).match(who) or _NOT_BODY.match(who):
         return None
     if regex.fullmatch(r"(?:" + _HEADS + r")", who):
         return None  # a head word alone ("Cơ quan", "Bộ phận") names no body; "Các trường" does

@@ -229,3 +229,26 @@ def test_a_deadline_sentence_dates_the_instruction_before_it(write):
             "Hoàn thành trước ngày 15/10/2026.\n")
     found = _tasks(write, text)
     assert [(t["assignee"], t["deadline"]) for t in found] == [("Sở Tư pháp", "2026-10-15")]
+
+
+@pytest.mark.parametrize("sentence, assignee, action", [
+    ("Ủy ban nhân dân huyện giao Phòng Tài nguyên và Môi trường chủ trì hoàn thành kiểm kê đất đai trước ngày 31/8/2026.",
+     "Phòng Tài nguyên và Môi trường", "chủ trì hoàn thành kiểm kê đất đai"),
+    ("UBND tỉnh giao BQLDA huyện chủ trì hoàn thành bồi thường, hỗ trợ tái định cư trước ngày 31/8/2026.",
+     "BQLDA huyện", "chủ trì hoàn thành bồi thường"),
+    ("Thường trực Huyện ủy đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam huyện thực hiện giám sát việc thu chi trước ngày 31/8/2026.",
+     "Ủy ban Mặt trận Tổ quốc Việt Nam huyện", "thực hiện giám sát"),
+    ("Ban Thường vụ Thành ủy yêu cầu Ban Tổ chức Thành ủy chủ trì rà soát quy hoạch cán bộ trước ngày 31/8/2026.",
+     "Ban Tổ chức Thành ủy", "chủ trì rà soát quy hoạch"),
+    ("Giao UBND các xã thực hiện rà soát hộ nghèo phát sinh trước ngày 31/8/2026.",
+     "Ủy ban nhân dân các xã", "thực hiện rà soát hộ nghèo"),
+])
+def test_the_body_after_giao_de_nghi_yeu_cau_is_the_assignee(write, sentence, assignee, action):
+    found = _tasks(write, "THÔNG BÁO\n\nKết luận của Thường trực về tiến độ dự án đường tỉnh 723.\n\n" + sentence + "\n")
+    assert [(t["assignee"], t["action"][:len(action)], t["deadline"]) for t in found] == [(assignee, action, "2026-08-31")]
+
+
+def test_an_own_subject_before_a_request_keeps_the_task(write):
+    found = _tasks(write, "THÔNG BÁO\n\nSở Công Thương có trách nhiệm hoàn thiện hồ sơ dự thảo, đề nghị Sở Tư pháp "
+                          "thẩm định trước ngày 31/8/2026.\n")
+    assert [t["assignee"] for t in found] == ["Sở Công Thương"]
