@@ -47,9 +47,19 @@ _BODY_WORDS = sorted({*bodies.HEADS, *bodies.ALONE, *bodies.CENTRAL, *bodies.TIT
 _TITLES = _alt(sorted(bodies.TITLES, key=len, reverse=True))
 _HEADS = (r"(?:" + _alt(_words("title_prefix")) + r")[ \t]+(?:" + _TITLES + r")|" + _alt(_BODY_WORDS)
           + "|" + _alt(_words("referent")))
+# a head word or title with nothing after it names no body ("Cơ quan", "Giám đốc"), unless it is one alone ("Chính phủ")
+_BARE_HEAD = regex.compile(r"(?:" + _alt(sorted({*bodies.HEADS, *bodies.TITLES, *_words("referent")}, key=len, reverse=True))
+                           + r")")
 _NOT_BODY = regex.compile(r"^(?i:" + _alt(_words("not_body")) + r")(?!\p{L})")
+# a sentence opening with a verb that begins like a head word ("Báo cáo …", "Ban hành …"), or is one
+# ("Thanh tra, kiểm tra …", but "Thanh tra tỉnh", "Thanh tra Sở" are bodies)
+_HEAD_SET = {h.lower() for h in bodies.HEADS}
+_VERB_OPENING = "|".join(
+    regex.escape(v).replace(r"\ ", r"[ \t]+") + (r"(?![ \t]+(?:\p{Lu}|(?:" + _alt(_words("level_word")) + r")(?!\p{L})))"
+                                                 if v.lower() in _HEAD_SET else "")
+    for v in _words("imperative") + _words("verb"))
 # an assignee starts with a body's head word, capitalised, or lower case after "các", "từng", "mỗi"
-_BODY_START = regex.compile(r"^(?:(?:" + _HEADS + r")|(?i:các|từng|toàn)[ \t]+(?i:" + _HEADS + r"))(?!\p{L})")
+_BODY_START = regex.compile(r"^(?!(?i:" + _VERB_OPENING + r")(?!\p{L}))(?:(?:" + _HEADS + r")|(?i:các|từng|toàn)[ \t]+(?i:" + _HEADS + r"))(?!\p{L})")
 # "Quyết định này áp dụng đối với …", "Trong Quy chế này, các từ ngữ … được hiểu như sau"
 _SCOPE = regex.compile(r"(?<!\p{L})(?:(?i:" + _alt(_words("enacted")) + r")[ \t]+này[ \t]+(?:" + _alt(_words("scope")) +
                        r")|(?i:được hiểu như sau|áp dụng đối với))(?!\p{L})")
@@ -58,6 +68,7 @@ _SCOPE = regex.compile(r"(?<!\p{L})(?:(?i:" + _alt(_words("enacted")) + r")[ \t]
 # (a verb right after a comma is a noun in a list: "cơ quan, tổ chức, cá nhân")
 _VERB = regex.compile(r"(?<![ \t](?:" + _alt(_words("head_before_verb")) + r"))(?:(?<!,)[ \t]+|[ \t]*:[ \t]*)(?:"
                       + _alt(_words("verb")) + r")(?!\p{L})")
+_LEAD_VERB_NEXT = regex.compile(r"[ \t]+(?:" + _alt(_words("lead_verb")) + r")(?!\p{L})")
 _DIRECTIVE_START = regex.compile(r"^(?i:" + _alt(_words("directive")) + r")[ \t]+")
 # after "giao", "đề nghị", "yêu cầu" a body may be named by an abbreviation the lexicon does not hold ("giao BQLDA tỉnh …")
 _ACRONYM = r"\p{Lu}[\p{Lu}Đ]{1,7}(?=[ \t]+\p{Ll})"
@@ -81,9 +92,20 @@ _TEMPLATE = regex.compile(r"^(?i:" + _alt(_words("template")) + r")(?:[ \t]+(?i:
 # "X đã đề ra một số nhiệm vụ trọng tâm." names who the sentences after it are for
 _LEAD_IN = regex.compile(r"(?P<who>(?<![\p{L}])\p{Lu}.{1,120}?)[ \t]+(?:đã[ \t]+)?(?:" + _alt(_words("lead_in_verb")) +
                          r")[ \t]+(?:một số[ \t]+)?(?:các[ \t]+)?(?:" + _alt(_words("lead_in")) + r")(?!\p{L})")
-_REGULATED = regex.compile(r"^(?:(?i:các|từng|mỗi)[ \t]+)?(?i:" + _alt(_words("regulated_head")) + r")(?!\p{L})")
+_REGULATED_HEAD = regex.compile(r"^(?:(?i:các|từng|mỗi)[ \t]+)?(?i:" + _alt(_words("regulated_head")) + r")(?!\p{L})")
+# "Các sở, …, các tổ chức, cá nhân hoạt động điện lực": a list with the regulated in it ("… có liên quan" is the closing's)
+_REGULATED_MEMBER = regex.compile(r"(?<!\p{L})(?i:" + _alt(_words("regulated_member")) + r")(?!\p{L})(?![ \t,]*(?:có[ \t]+)?liên quan)")
+
+
+def _regulated(who: str) -> bool:
+    """Whether an assignee is (or includes) a party a law regulates rather than a body it instructs."""
+    return bool(_REGULATED_HEAD.match(who) or _REGULATED_MEMBER.search(who))
+
+_LEGAL_BASIS = regex.compile(r"^(?i:căn cứ)[ \t].*;$")
 _BLANKS = regex.compile(r"\.{4,}|…{2,}|_{4,}|(?:…[ \t]*){2,}")
 _TABLE_HEADER = regex.compile(r"(?i:" + _alt(_words("table_task")) + r")[ \t]+(?i:" + _alt(_words("table_lead")) + r")(?!\p{L})")
+_STATUTE = regex.compile(r"^(?i:" + _alt(_words("statute")) + r")(?!\p{L})")
+_ANNEX_HEADING = regex.compile(r"^(?i:phụ lục)(?:[ \t]+(?i:số)?[ \t]*[\dIVXLC]+(?:\.\d+)*[a-z]?)?[ \t]*(?:[:.\-–][ \t]*\S.{0,150})?$")
 _CLOSING = regex.compile(r"^(?i:nơi nhận)[ \t]*:?")
 # after the closing block, an annex ("QUY CHẾ …", "PHỤ LỤC", "Điều 1") is document again
 _ANNEX = regex.compile(r"^(?:[\p{Lu}Đ ,]{4,}$|(?i:điều|chương|phần|phụ lục)[ \t]+[\dIVXLC]+)")
@@ -182,9 +204,9 @@ def _assigns(text: str, kind: str) -> bool:
     """Whether a clause hands work to a body that is not a regulated party."""
     if text.rstrip().endswith(":"):
         lead = _lead_in(text.rstrip()[:-1], kind, True)
-        return bool(lead) and not _REGULATED.match(lead[0])
+        return bool(lead) and not _regulated(lead[0])
     task = _explicit(text, kind)
-    return bool(task) and not _REGULATED.match(task[0])
+    return bool(task) and not _regulated(task[0])
 
 
 def _from_text(doc: Document, kind: str, normative: bool) -> list[dict]:
@@ -193,6 +215,8 @@ def _from_text(doc: Document, kind: str, normative: bool) -> list[dict]:
     stack: list[_Governor] = []
     closed = False  # between the recipients block and an annex
     duty = not normative  # in a text of articles: whether the current article is about carrying it out
+    annex = False
+    statute = bool(_STATUTE.match(metadata.extract(doc).get("title") or ""))
     units = _units(doc)
     for at, block in enumerate(units):
         whole = block.text
@@ -205,6 +229,12 @@ def _from_text(doc: Document, kind: str, normative: bool) -> list[dict]:
             if not _ANNEX.match(whole):
                 continue
             closed, duty = False, not normative  # a law's annex (tariffs, forms) gives no tasks until an article says so
+        if normative and _ANNEX_HEADING.match(whole):
+            # a law's annex (forms, procedures, model charters) gives no tasks unless an article in it is on
+            # carrying the text out
+            annex, duty = True, False
+            stack.clear()
+            continue
         rank, rest = _label(whole)
         if normative and rank is not None and rank <= _RANK["article"]:
             # in a text of articles, only those on carrying it out give tasks beyond a direct "Giao X …"
@@ -213,10 +243,11 @@ def _from_text(doc: Document, kind: str, normative: bool) -> list[dict]:
                 # which a hard wrap may have spread over several lines
                 opening = " ".join([rest] + [_label(u.text)[1] for u in units[at + 1:at + 4]])
                 opening = regex.split(r"(?<=[.:])[ \t]", opening.strip()[:1200])[0].strip()
-                duty = bool(_DUTY_ARTICLE.search(opening[:120]) or _assigns(opening, kind))
-                if not duty and len(rest) >= 3 and at + 1 < len(units):
+                duty = bool(_DUTY_ARTICLE.search(opening[:120]) or (not annex and _assigns(opening, kind)))
+                if not duty and len(rest) >= 3 and at + 1 < len(units) and not statute and not annex:
                     # a titled article whose first clause hands out work ("Điều 5. Quy trình xét tặng",
                     # then "1. Sở Nội vụ … thẩm định …") is about carrying the text out too
+                    # (not in a law, decree or circular, whose articles bind the bodies they name as rules)
                     duty = any(_assigns(regex.split(r"(?<=[.:])[ \t]", _label(u.text)[1])[0], kind)
                                for u in units[at + 1:at + 3])
             stack.clear()
@@ -239,11 +270,13 @@ def _from_text(doc: Document, kind: str, normative: bool) -> list[dict]:
             if len(sentence) < 3 or _FORM_LABEL.match(sentence):
                 continue
             if _BLANKS.search(sentence) or _SCOPE.search(sentence) or _TABLE_HEADER.search(sentence):
-                continue  # a form's blank to fill in, a scope or definition clause, a flattened table's header
+                continue
+            if _LEGAL_BASIS.match(sentence):
+                continue  # "Căn cứ Thông tư … của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ hướng dẫn …;" cites, it instructs no one  # a form's blank to fill in, a scope or definition clause, a flattened table's header
             if i == 0 and rank == _RANK["article"] and not sentence.endswith((".", ";")):
                 continue  # an article's title
             if i == 0 and rank is not None and len(spans) == 1 and _pure_body(sentence.rstrip(" :")) and (
-                    not normative or (sentence.endswith(":") and not _REGULATED.match(sentence))):
+                    not normative or (sentence.endswith(":") and not _regulated(sentence))):
                 stack.append(_Governor(_name(sentence.rstrip(" :")), rank))  # "5. Sở Khoa học và Công nghệ"
                 if governor:
                     governor.items -= 1
@@ -281,7 +314,7 @@ def _from_text(doc: Document, kind: str, normative: bool) -> list[dict]:
                     out[-1]["deadline"] = out[-1]["deadline"] or when
                     continue
             task = _explicit(sentence, kind)
-            if task and ((normative and _REGULATED.match(task[0])) or len(task[1].split()) < 3 or (
+            if task and ((normative and _regulated(task[0])) or len(task[1].split()) < 3 or (
                     len(sentence.split()) < 10 and not sentence.endswith((".", ";")))):
                 task = None  # a regulated party's duty in a law; a table's header or a caption
             if task:
@@ -336,14 +369,14 @@ def _lead_in(sentence: str, kind: str, normative: bool = False) -> tuple[str, tu
     if directed is not None:
         body = directed
     if _pure_body(body) or (directed is not None and _assignee(body) == body):
-        if normative and _REGULATED.match(body):
+        if normative and _regulated(body):
             return None
         return _name(body), None
     parsed = _subject(body)
     if not parsed:
         return None
     who, action = parsed
-    if normative and (_REGULATED.match(who) or (directed is None and not regex.match(
+    if normative and (_regulated(who) or (directed is None and not regex.match(
             r"(?:có|chịu)[ \t]+trách nhiệm|(?i:" + _alt(_words("directive")) + r")(?!\p{L})", action))):
         return None  # "X có các quyền sau:", "X có nghĩa vụ:" list rules, not instructions
     if kind == "news" and not _LIST_TAIL.search(action):
@@ -416,6 +449,8 @@ def _subject(body: str, directed: bool = False) -> tuple[str, str] | None:
     for m in _VERB.finditer(body, 2, min(len(body), 600)):
         if regex.search(r"(?<!\p{L})(?:và|các|của|với|những)$", body[:m.start()]):
             continue  # a noun of the name: "… và các tổ chức chính trị - xã hội"
+        if _LEAD_VERB_NEXT.match(body, m.end()):
+            continue  # a verb in the name: "Cục Kết cấu hạ tầng xây dựng chủ trì …"
         who = _assignee(body[:m.start()], directed)
         if who:
             return _name(who), body[m.start():].lstrip(" \t,:")
@@ -432,7 +467,7 @@ def _assignee(text: str, directed: bool = False) -> str | None:
     who = " ".join(text.split()).strip(" ,:;-–")
     if not who or not (_DIRECTED_START if directed else _BODY_START).match(who) or _NOT_BODY.match(who):
         return None
-    if regex.fullmatch(r"(?:" + _HEADS + r")", who):
+    if _BARE_HEAD.fullmatch(who) and who not in bodies.ALONE:
         return None  # a head word alone ("Cơ quan", "Bộ phận") names no body; "Các trường" does
     long_list = ";" in who or who.count(",") >= 2
     if len(who.split()) > (60 if long_list else 20) or who.endswith((" của", " và", " với")):
@@ -466,7 +501,7 @@ def _record(doc: Document, task: tuple[str, str], start: int, end: int, source: 
         c = _CADENCE.search(clean(source or sentence))
         if c:
             cadence = " ".join((c.group("n") or c.group("w")).lower().split())
-    action = regex.sub(r"^[\s\-+•–]+", "", clean(action)).strip(" .;")
+    action = regex.sub(r"^[\s\-+•–]+", "", clean(action)).strip(" .;/")
     return {"assignee": who, "action": action, "deadline": when, "cadence": cadence,
             "text": " ".join(regex.sub(r"\*+", "", sentence).split()), "start": start, "end": end, "section": doc.section_at(start)}
 
