@@ -68,7 +68,9 @@ _SCOPE = regex.compile(r"(?<!\p{L})(?:(?i:" + _alt(_words("enacted")) + r")[ \t]
 # (a verb right after a comma is a noun in a list: "cơ quan, tổ chức, cá nhân")
 _VERB = regex.compile(r"(?<![ \t](?:" + _alt(_words("head_before_verb")) + r"))(?:(?<!,)[ \t]+|[ \t]*:[ \t]*)(?:"
                       + _alt(_words("verb")) + r")(?!\p{L})")
-_LEAD_VERB_NEXT = regex.compile(r"[ \t]+(?:" + _alt(_words("lead_verb")) + r")(?!\p{L})")
+# after the verb, at most a level and a place name, then a verb only a subject precedes
+_LEAD_VERB_NEXT = regex.compile(r"(?:[ \t]+(?:" + _alt(_words("level_word")) + r"|\p{Lu}\p{Ll}*)(?!\p{L})){0,4}[ \t]+(?:"
+                                + _alt(_words("lead_verb")) + r")(?!\p{L})")
 _DIRECTIVE_START = regex.compile(r"^(?i:" + _alt(_words("directive")) + r")[ \t]+")
 # after "giao", "đề nghị", "yêu cầu" a body may be named by an abbreviation the lexicon does not hold ("giao BQLDA tỉnh …")
 _ACRONYM = r"\p{Lu}[\p{Lu}Đ]{1,7}(?=[ \t]+\p{Ll})"
@@ -101,6 +103,8 @@ def _regulated(who: str) -> bool:
     """Whether an assignee is (or includes) a party a law regulates rather than a body it instructs."""
     return bool(_REGULATED_HEAD.match(who) or _REGULATED_MEMBER.search(who))
 
+# a line that stops on a word needing what follows ("… Nghị định số", "… của"): a hard wrap
+_DANGLING = regex.compile(r"(?<![\p{L}])(?:" + _alt(_words("dangling")) + r")$")
 _LEGAL_BASIS = regex.compile(r"^(?i:căn cứ)[ \t].*;$")
 _BLANKS = regex.compile(r"\.{4,}|…{2,}|_{4,}|(?:…[ \t]*){2,}")
 _TABLE_HEADER = regex.compile(r"(?i:" + _alt(_words("table_task")) + r")[ \t]+(?i:" + _alt(_words("table_lead")) + r")(?!\p{L})")
@@ -174,11 +178,14 @@ def _units(doc: Document) -> list[_Unit]:
         spans = sentences(doc.text, block.start, block.end)
         if len(spans) > 1 and _label(clean(doc.text[spans[0][0]:spans[0][1]]) + " x")[1] == "x":
             spans = [(spans[0][0], spans[1][1])] + spans[2:]  # "1." split off as a sentence of its own
-        wrapped = joinable and not _LABEL.match(whole) and spans and (whole[:1].islower() or (
+        dangling = joinable and bool(_DANGLING.search(units[-1].text))
+        wrapped = joinable and not _LABEL.match(whole) and spans and (whole[:1].islower() or dangling or (
             units[-1].kind == "paragraph" and len(units[-1].text) >= 60 and units[-1].text[-1:].isalnum()
             and units[-1].text[-1:].islower()))
         if wrapped:
             last = units[-1]  # a line wrapped in the source: the sentence goes on
+            if dangling:
+                last.kind = "paragraph"  # "5. Giao Bộ … tại khoản 9 Điều 2 Nghị định số" read as a numbered heading
             last.text += " " + whole
             last.spans[-1] = (last.spans[-1][0], spans[0][1])
             last.spans.extend(spans[1:])

@@ -252,3 +252,76 @@ def test_an_own_subject_before_a_request_keeps_the_task(write):
     found = _tasks(write, "THÔNG BÁO\n\nSở Công Thương có trách nhiệm hoàn thiện hồ sơ dự thảo, đề nghị Sở Tư pháp "
                           "thẩm định trước ngày 31/8/2026.\n")
     assert [t["assignee"] for t in found] == ["Sở Công Thương"]
+
+
+def test_a_verb_inside_a_name_does_not_cut_it(write):
+    text = ("THÔNG BÁO\n\nKết luận về tiến độ các dự án giao thông năm 2026.\n\n"
+            "Ban Quản lý dự án đầu tư xây dựng tỉnh Hà Giang chủ trì hoàn thiện hồ sơ thiết kế trước ngày 30/9/2026.\n\n"
+            "Trưởng Đoàn kiểm tra, thành viên Đoàn kiểm tra có trách nhiệm tổng hợp kết quả kiểm tra gửi Sở Nội vụ.\n\n"
+            "Sở Nội vụ hướng dẫn các cơ quan có trách nhiệm lập hồ sơ đề nghị khen thưởng.\n")
+    assert [t["assignee"] for t in _tasks(write, text)] == [
+        "Ban Quản lý dự án đầu tư xây dựng tỉnh Hà Giang", "Trưởng Đoàn kiểm tra, thành viên Đoàn kiểm tra", "Sở Nội vụ"]
+
+
+def test_an_opening_verb_that_begins_like_a_head_word_is_no_assignee(write):
+    text = ("KẾ HOẠCH\n\nII. TỔ CHỨC THỰC HIỆN\n\n"
+            "Báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh Bến Tre trước ngày 15/12/2026.\n\n"
+            "Thanh tra, kiểm tra việc chấp hành quy định về phòng cháy tại các chợ.\n\n"
+            "Thanh tra tỉnh chủ trì kiểm tra việc quản lý quỹ đất công ích trong quý III năm 2026.\n")
+    found = _tasks(write, text)
+    assert [t["assignee"] for t in found] == ["Thanh tra tỉnh"]
+    assert found[0]["deadline"] == "2026-09"
+
+
+def test_a_legal_basis_line_is_no_task(write):
+    text = ("QUYẾT ĐỊNH\n\nCăn cứ Thông tư số 07/2025/TT-BNV ngày 12/5/2025 của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ "
+            "hướng dẫn về nghiệp vụ kiểm soát thủ tục hành chính;\n\n"
+            "Điều 1. Sở Tư pháp có trách nhiệm công bố danh mục thủ tục hành chính trước ngày 31/10/2026.\n")
+    assert [t["assignee"] for t in _tasks(write, text)] == ["Sở Tư pháp"]
+
+
+CIRCULAR = """THÔNG TƯ
+Hướng dẫn giám sát, đánh giá chương trình hỗ trợ sinh kế
+
+Điều 1. Phạm vi điều chỉnh
+
+Thông tư này hướng dẫn việc giám sát, đánh giá chương trình.
+
+Điều 2. Chế độ báo cáo
+
+1. Các sở, ngành, Ủy ban nhân dân cấp xã, các tổ chức, cá nhân tham gia chương trình gửi báo cáo trước ngày 15 tháng 01 năm sau.
+
+2. Cơ quan chủ quản phải bố trí kinh phí giám sát theo quy định.
+
+Điều 3. Tổ chức thực hiện
+
+Giao Sở Nông nghiệp và Môi trường hướng dẫn, kiểm tra việc thực hiện Thông tư này.
+
+Điều 4. Hiệu lực thi hành
+
+Thông tư này có hiệu lực từ ngày 01 tháng 3 năm 2027.
+
+Phụ lục I
+HƯỚNG DẪN QUY TRÌNH GIÁM SÁT
+
+1. Phòng Kinh tế có trách nhiệm:
+
+a) Tổng hợp biểu mẫu của các xã, gửi Sở Nông nghiệp và Môi trường trước ngày 20 hằng tháng.
+
+b) Xây dựng báo cáo giám sát 6 tháng, hằng năm.
+"""
+
+
+def test_a_circular_binds_parties_by_rules_and_its_annex_gives_no_tasks(write):
+    found = _tasks(write, CIRCULAR)
+    assert [(t["assignee"], t["action"][:19]) for t in found] == [("Sở Nông nghiệp và Môi trường", "hướng dẫn, kiểm tra")]
+
+
+def test_a_line_wrapped_after_so_goes_on(write):
+    text = ("NGHỊ ĐỊNH\n\nĐiều 1. Phạm vi\n\nNghị định này quy định về tiền lương.\n\nĐiều 2. Đối tượng\n\nNgười lao động.\n\n"
+            "Điều 3. Tổ chức thực hiện\n\n"
+            "5. Giao Bộ Nội vụ căn cứ quy định tại khoản 3 Điều 2 Nghị định số\n"
+            "45/2026/NĐ-CP hướng dẫn việc xếp lương đối với viên chức của Đài Phát thanh và Truyền hình.\n")
+    found = _tasks(write, text)
+    assert [t["assignee"] for t in found] == ["Bộ Nội vụ"]
+    assert found[0]["action"].endswith("Đài Phát thanh và Truyền hình")
