@@ -109,7 +109,7 @@ _LEGAL_BASIS = regex.compile(r"^(?i:căn cứ)[ \t].*;$")
 _BLANKS = regex.compile(r"\.{4,}|…{2,}|_{4,}|(?:…[ \t]*){2,}")
 _TABLE_HEADER = regex.compile(r"(?i:" + _alt(_words("table_task")) + r")[ \t]+(?i:" + _alt(_words("table_lead")) + r")(?!\p{L})")
 _STATUTE = regex.compile(r"^(?i:" + _alt(_words("statute")) + r")(?!\p{L})")
-_ANNEX_HEADING = regex.compile(r"^(?i:phụ lục)(?:[ \t]+(?i:số)?[ \t]*[\dIVXLC]+(?:\.\d+)*[a-z]?)?[ \t]*(?:[:.\-–][ \t]*\S.{0,150})?$")
+_ANNEX_HEADING = regex.compile(r"^(?i:phụ lục)(?:[ \t]+(?i:số)?[ \t]*[\dIVXLC]+(?:\.\d+)*[A-Za-z]?)?[ \t]*(?:[:.\-–](?:[ \t]*\S.{0,150})?)?$")
 _CLOSING = regex.compile(r"^(?i:nơi nhận)[ \t]*:?")
 # after the closing block, an annex ("QUY CHẾ …", "PHỤ LỤC", "Điều 1") is document again
 _ANNEX = regex.compile(r"^(?:[\p{Lu}Đ ,]{4,}$|(?i:điều|chương|phần|phụ lục)[ \t]+[\dIVXLC]+)")
