@@ -55,7 +55,7 @@ _NOT_BODY = regex.compile(r"^(?i:" + _alt(_words("not_body")) + r")(?!\p{L})")
 # ("Thanh tra, kiểm tra …", but "Thanh tra tỉnh", "Thanh tra Sở" are bodies)
 _HEAD_SET = {h.lower() for h in bodies.HEADS}
 _VERB_OPENING = "|".join(
-    regex.escape(v).replace(r"\ ", r"[ \t]+") + (r"(?![ \t]+(?:\p{Lu}|(?:" + _alt(_words("level_word")) + r")(?!\p{L})))"
+    regex.escape(v).replace(r"\ ", r"[ \t]+") + (r"(?![ \t]+(?:(?-i:\p{Lu})|(?:" + _alt(_words("level_word")) + r")(?!\p{L})))"
                                                  if v.lower() in _HEAD_SET else "")
     for v in _words("imperative") + _words("verb"))
 # an assignee starts with a body's head word, capitalised, or lower case after "các", "từng", "mỗi"
