@@ -105,6 +105,7 @@ def _regulated(who: str) -> bool:
 
 # a line that stops on a word needing what follows ("… Nghị định số", "… của"): a hard wrap
 _DANGLING = regex.compile(r"(?<![\p{L}])(?:" + _alt(_words("dangling")) + r")$")
+_COMPLEMENT_COLON = regex.compile(r"(?<![\p{L}])(?:" + _alt(_words("complement_colon")) + r")$")
 _LEGAL_BASIS = regex.compile(r"^(?i:căn cứ)[ \t].*;$")
 _BLANKS = regex.compile(r"\.{4,}|…{2,}|_{4,}|(?:…[ \t]*){2,}")
 _TABLE_HEADER = regex.compile(r"(?i:" + _alt(_words("table_task")) + r")[ \t]+(?i:" + _alt(_words("table_lead")) + r")(?!\p{L})")
@@ -290,6 +291,15 @@ def _from_text(doc: Document, kind: str, normative: bool) -> list[dict]:
                 break
             if not duty and not _directed(_OPENING.sub("", sentence, count=1)) and not _ENFORCE.match(sentence):
                 continue
+            if sentence.endswith(":") and i == len(spans) - 1 and _COMPLEMENT_COLON.search(sentence[:-1]):
+                # "X chịu trách nhiệm cập nhật dữ liệu đối với:": the items complete one instruction
+                task = _explicit(sentence[:-1], kind)
+                if task and not (normative and _regulated(task[0])):
+                    out.append(_record(doc, task, s_start, s_end))
+                    stack.append(_Governor("", rank))
+                    if governor:
+                        governor.items -= 1
+                    break
             if sentence.endswith(":") and i == len(spans) - 1:
                 lead = _lead_in(sentence[:-1], kind, normative)
                 if not lead:

@@ -325,3 +325,14 @@ def test_a_line_wrapped_after_so_goes_on(write):
     found = _tasks(write, text)
     assert [t["assignee"] for t in found] == ["Bộ Nội vụ"]
     assert found[0]["action"].endswith("Đài Phát thanh và Truyền hình")
+
+
+def test_items_that_complete_a_lead_in_are_one_instruction(write):
+    text = ("KẾ HOẠCH\n\nII. TỔ CHỨC THỰC HIỆN\n\n"
+            "2. Ủy ban nhân dân các xã, phường chịu trách nhiệm cập nhật dữ liệu về giá vào Cơ sở dữ liệu của tỉnh đối với:\n\n"
+            "a) Giá dịch vụ thu gom rác thải sinh hoạt;\n\n"
+            "b) Danh sách các hộ kinh doanh thực hiện niêm yết giá.\n\n"
+            "3. Sở Tài chính:\n\n"
+            "a) Hướng dẫn các xã, phường cập nhật dữ liệu trước ngày 30/11/2026.\n")
+    found = [(t["assignee"], t["action"][:26]) for t in _tasks(write, text)]
+    assert found == [("Ủy ban nhân dân các xã, phường", "cập nhật dữ liệu về giá và"), ("Sở Tài chính", "Hướng dẫn các xã, phường c")]
