@@ -42,7 +42,9 @@ YEARED = r"(?P<byear>[ \t]+(?i:năm)[ \t]+(?P<bare_year>(?:19|20)\d\d)(?!\d)(?![
 # a symbol's parts; after the first, a part may stand after a stray space ("NĐ- CP",
 # "NQ/ TW") when it is an abbreviation (two capitals at least), never a word such as "Hà"
 _PART = r"[\p{Lu}\d][\p{L}\d]*"
-_SPACED_PART = r"[ \t]*[-/][ \t]*\p{Lu}[\p{Lu}\d]+\p{Ll}?(?![\p{L}\d])"
+# a gazette text breaks a line after a symbol's dash ("Thông tư số 07/2026/TT-\n\nBNNMT"): the
+# dash says the symbol goes on
+_SPACED_PART = r"[ \t]*(?:[-/][ \t]*|-[ \t]*(?:\n[ \t]*){1,2})\p{Lu}[\p{Lu}\d]+\p{Ll}?(?![\p{L}\d])"
 PARTY_SYMBOL = (r"[\p{Lu}][\p{L}\d]*(?:(?:/" + _PART + r")+(?:-" + _PART + r")*"
                 r"|[ \t]*/[ \t]*\p{Lu}[\p{Lu}\d]+\p{Ll}?(?![\p{L}\d]))")
 STATE_SYMBOL = r"[\p{Lu}][\p{L}\d]*(?:[-/]" + _PART + r"|" + _SPACED_PART + r")*"
@@ -56,7 +58,13 @@ NOT_A_COUNT = (r"(?![\d])(?![.,\-–/][ \t]*\d)(?![ \t]*(?:%|‰|(?:năm|tháng|
 NUMBERED = regex.compile(
     TYPE + QUALIFIER + r"?(?:" + H + r"của" + H + r"(?P<pre>(?:(?!" + TYPE_PATTERN + r")[^,;.\n]){2,60}?)" + H + r"(?=[Ss]ố))?"
     + r"[ \t]*:?" + H + r"(?:(?i:số)[ \t]*:?" + H + r")?" + NUMBER + r"(?:" + SYMBOL + r"|" + YEARED + r"|" + NOT_A_COUNT + r")")
-MORE_IN_LIST = regex.compile(r"[ \t]*(?:,|và)[ \t]*(?:(?i:số)[ \t]*)?" + NUMBER + SYMBOL)
+# "…; số 48/2013/NĐ-CP", "… và số 1668/QĐ-TTg": the next member of a list after a member's subject
+_NEXT_MEMBER = r"(?:[ \t]*[,;][ \t]*(?:\n[ \t]*){0,2}(?:và[ \t]+)?|[ \t]+và[ \t]+)(?i:số)[ \t]*\d{1,5}(?:/(?:19|20)\d\d)?[/-][ \t]*\p{Lu}"
+NEXT_AFTER_SUBJECT = regex.compile(r"(?:[ \t]*[,;][ \t]*(?:\n[ \t]*){0,2}(?:và[ \t]+)?|[ \t]+và[ \t]+)(?i:số)[ \t]*" + NUMBER + SYMBOL)
+# the next member of a list that shares the type word: ", 120/2020/NĐ-CP", "và số 92/2017/NĐ-CP",
+# and after a semicolon, on the same or the next line, "; số 48/2013/NĐ-CP" (never a bare number)
+MORE_IN_LIST = regex.compile(r"(?:[ \t]*(?:,|và)[ \t]*(?:(?i:số)[ \t]*)?"
+                             r"|[ \t]*;[ \t]*(?:\n[ \t]*){0,2}(?:và[ \t]+)?(?i:số)[ \t]*)" + NUMBER + SYMBOL)
 PLENUM = regex.compile(
     r"(?P<type>(?i:nghị\s+quyết|kết\s+luận))\s+(?:(?i:của)\s+)?(?:(?i:hội\s+nghị)\s+)?(?i:trung\s+ương)\s+(?:(?i:lần\s+thứ)\s+)?"
     r"(?:\d{1,2}|[IVX]{1,4})(?![\p{L}\d])(?:[ \t]*\(?[ \t]*(?i:khóa|khoá)[ \t]+(?:[IVX]{1,5}|\d{1,2})(?![\p{L}\d])(?:[ \t]*\))?)?")
@@ -99,7 +107,7 @@ ABOUT = regex.compile(_LINK + r"(?:(?:" + "|".join(
     + r")|về|VỀ)[ \t]+")
 # where a subject ends: a clause's end, a closing quote before punctuation, or a note about the
 # instrument ("…, có hiệu lực kể từ …", "… được sửa đổi, bổ sung bởi: …")
-_SUBJECT_STOP = regex.compile(r"[;\n?!]|\.(?!\d)|[“”\"](?=[ \t]*[;,.])|" + "|".join(
+_SUBJECT_STOP = regex.compile(r"[;\n?!]|\.(?!\d)|[“”\"](?=[ \t]*[;,.])|" + _NEXT_MEMBER + "|" + "|".join(
     regex.escape(p) for p in lexicon.column("citation_words", "word", role="subject_end")))
 # what may stand between members of a list that share a trailing issuer: "A, B và C của …",
 # "A; khoản 2 Điều 1 B của …"
@@ -107,7 +115,7 @@ LIST_GAP = regex.compile(r"^[\s,;]*(?:và|cùng)?[\s,;]*(?:(?:điểm|khoản|Đ
 # the document's own number: "Số: 552/KH-UBND", also as a letterhead cell or on the next line
 OWN_NUMBER = regex.compile(r"(?m)(?:^|\|)[ \t]*Số[ \t]*:\s*([^\s|]+)")
 _SEGMENT_JOIN = regex.compile(r"(?<=[\p{L}\d])_(?=[\p{L}\d])")
-_WORD = regex.compile(r"[ \t]*(?:\n[ \t]*)?([\p{L}\d]+(?:/[\p{L}\d]+)?)")
+_WORD = regex.compile(r"[ \t]*(?:\n[ \t]*){0,2}([\p{L}\d]+(?:/[\p{L}\d]+)?)")
 _ROMAN = regex.compile(r"^[IVXL]+$")
 
 # the words the reader decides by (extractors/data/citation_words.tsv says what each does)
@@ -116,6 +124,7 @@ def _words(role: str) -> tuple[str, ...]:
 
 
 _BODY_LOWER = set(_words("body_word"))
+_KIND_FROM_SYMBOL = {fold(w) for w in _words("kind_from_symbol")}
 _LAW_STOP = set(_words("law_stop"))
 _LAW_COMMA_NEXT = set(_words("law_comma_next"))
 _TITLE_VERBS = set(_words("title_verb"))
@@ -137,7 +146,7 @@ def _extract(doc: Document) -> list[dict]:
         for m in pattern.finditer(text):
             found.extend(reader(m, text))
     mentions = _without_overlaps(found)
-    mentions = [c for c in mentions if not (own and c["ref_id"] and ref_key(c["ref_id"]) == own)]
+    mentions = [c for c in mentions if not (own and c["ref_id"] and _loose_key(c["ref_id"]) == own)]
     _share_issuers(mentions, text)
     footnote_at = doc.footnote_at if doc.footnotes else _footnote_bodies(text)
     for c in mentions:
@@ -195,18 +204,26 @@ def _law(m: regex.Match, text: str) -> list[dict]:
     record = _record("Luật", m.start(), end, text, name=" ".join(text[m.start():end].split()))
     if amends:  # "… của Luật Đất đai số 31/2024/QH15": the number and date are the amended law's
         return [record]
-    number = regex.match(r"[ \t]+(?i:số)[ \t]+" + NUMBER + SYMBOL, text[end:end + 60])
+    # "Luật Hải quan số 54/2014/QH13", also without "số" where the symbol follows ("Luật Hải quan 54/2014/QH13")
+    number = regex.match(r"[ \t]+(?:(?i:số)[ \t]+|(?=\d{1,5}[ \t]*/))" + NUMBER + SYMBOL, text[end:end + 60])
     if number:
         record.update(_number_fields(number))
         record["end"] = end + number.end()
         record["text"] = text[m.start():record["end"]]
         record["name"] = None
-    date = DATE.match(text, record["end"])
-    if date:
-        record["date"] = date_from_match(date)
-        record["end"] = date.end()
-        record["text"] = text[m.start():record["end"]]
+    year = None if number else _LAW_YEAR.match(text, end)
+    if year:  # "Luật Đất đai năm 2024": the year the law was passed names which one
+        record["date"] = year.group(1)
+        record["end"] = year.end()
+    # a law by its bare title takes no issuer ("Bộ luật Lao động của Công ty …" is a company's
+    # scope), and no "về …": after a title that clause is the citing decree's ("Nghị định …
+    # quy định chi tiết Luật Bảo hiểm xã hội về bảo hiểm xã hội bắt buộc")
+    _follow(record, text, issuer=bool(number or record["date"]), subject=False)
     return [record]
+
+
+# "Luật Đất đai năm 2024", not "Luật … năm 2021 - 2025" (a period) nor "năm 20…" (a blank)
+_LAW_YEAR = regex.compile(r"[ \t]+(?i:năm)[ \t]+((?:19|20)\d\d)(?![\d…./])(?![ \t]*[-–][ \t]*\d)")
 
 
 def _law_title_end(text: str, pos: int) -> int:
@@ -214,7 +231,7 @@ def _law_title_end(text: str, pos: int) -> int:
     words = 0
     while words < 8:
         w = _WORD.match(text, pos)
-        if not w or fold(w.group(1)) in _LAW_STOP:
+        if not w or fold(w.group(1)) in _LAW_STOP or w.group(0).count("\n") > 1:
             break
         words += 1
         pos = w.end()
@@ -238,13 +255,16 @@ def _numbered(m: regex.Match, text: str) -> list[dict]:
     if "symbol" not in fields and (fold(type_) not in _BARE_TYPES or m.group("qual")
                                    or not _bare_reads_as_citation(type_, text[m.end("type"):m.start("num")], fields["number"])):
         return []
+    if fold(type_) in _KIND_FROM_SYMBOL:
+        type_ = _kind_of(fields["symbol"], "Công văn")
     first = _record(type_, m.start(), m.end(), text, **fields)
     if m.group("bare_year"):
         first["date"] = m.group("bare_year")
     if m.group("pre"):
         # "Nghị quyết của HĐND tỉnh số 144/…" names its issuer first; "theo quy định của Luật
         # Đấu thầu số 22/…" is a different mention, found by its own pattern
-        pre = " ".join(m.group("pre").split())
+        # "các Nghị định của Chính phủ: số 63/…; số 48/…": the issuer leads a list, colon and all
+        pre = " ".join(m.group("pre").split()).rstrip(" :")
         issuer = body_at(pre, 0)
         if not type_[0].isupper() or not issuer or issuer[1] != len(pre) or TYPE_START.match(pre):
             return []
@@ -253,15 +273,19 @@ def _numbered(m: regex.Match, text: str) -> list[dict]:
     _follow(first, text)
     while True:  # "Nghị định số 107/2020/NĐ-CP và 120/2020/NĐ-CP": the type word is shared
         more = MORE_IN_LIST.match(text, out[-1]["end"])
+        if not more and out[-1]["subject"]:  # "số 63/… về kiểm soát …; số 48/…": past the subject
+            after = text.find(out[-1]["subject"], out[-1]["end"], out[-1]["end"] + 400)
+            more = after >= 0 and NEXT_AFTER_SUBJECT.match(text, after + len(out[-1]["subject"]))
         if not more:
             break
         fields = _number_fields(more)
-        kinds = PARTY_SYMBOL_TYPES if is_party(fields["symbol"]) else STATE_SYMBOL_TYPES
-        kind = kinds.get(regex.split(r"[/-]", fields["symbol"])[0], type_)
+        kind = _kind_of(fields["symbol"], type_)
         record = _record(kind, more.start("num"), more.end(), text, **fields)
         record["start"] = more.start("num")
         record["text"] = text[record["start"]:record["end"]]
         _follow(record, text)
+        if record["issuer"] is None and m.group("pre"):
+            record["issuer"] = first["issuer"]  # the issuer that leads the list is each member's
         out.append(record)
     for record in out:
         if record["ref_id"] is None:  # the name is the type and number, not its issuer or date
@@ -271,15 +295,22 @@ def _numbered(m: regex.Match, text: str) -> list[dict]:
     return out
 
 
+def _kind_of(sym: str, default: str) -> str:
+    """The kind a symbol names by its first part ("KH" in 12/KH-UBND), else `default`."""
+    kinds = PARTY_SYMBOL_TYPES if is_party(sym) else STATE_SYMBOL_TYPES
+    return kinds.get(regex.split(r"[/-]", sym)[0], default)
+
+
 def _bare_reads_as_citation(type_: str, gap: str, number: str) -> bool:
     """"Chỉ thị 07", "đề án 1816" cite; a heading "CHƯƠNG TRÌNH 1", a note mark "NGHỊ ĐỊNH1",
-    a label "Kết luận: 2" and a verb before a count ("quy định 3 …") do not."""
-    if type_.isupper() or not gap or ":" in gap:
-        return False
+    a label "Kết luận: 2", a verb before a count ("quy định 3 …") and a number on the next
+    line do not."""
+    if type_.isupper() or not gap or ":" in gap or "\n" in gap:
+        return False  # "2. Nghị định\n\n3. Thông tư": a list of kinds, the number the next item's
     return type_[0].isupper() or len(number) > 1
 
 
-def _follow(record: dict, text: str) -> None:
+def _follow(record: dict, text: str, issuer: bool = True, subject: bool = True) -> None:
     """Extend a mention over its own date, issuer and subject."""
     pos = record["end"]
     for _ in range(2):  # date then issuer, or issuer then date
@@ -289,7 +320,7 @@ def _follow(record: dict, text: str) -> None:
                 record["date"] = date_from_match(d)
                 pos = d.end()
                 continue
-        if record["issuer"] is None:
+        if record["issuer"] is None and issuer:
             of = OF.match(text, pos)
             body = body_at(text, of.end()) if of else None
             if body:
@@ -299,7 +330,8 @@ def _follow(record: dict, text: str) -> None:
         break
     record["end"] = pos
     record["text"] = text[record["start"]:pos]
-    _subject(record, text)
+    if subject:
+        _subject(record, text)
 
 
 def _subject(record: dict, text: str) -> None:
@@ -347,6 +379,11 @@ def body_at(text: str, pos: int) -> tuple[str, int] | None:
         if not w:
             break
         word = w.group(1)
+        if w.group(0).count("\n") > 1 and not word[0].islower() \
+                and not (len(words) == 1 and _BODY_HEAD.fullmatch(words[0][0])):
+            break  # a paragraph break is crossed only inside a name: "của Bộ\n\nLao động …", "của Chính\n\nphủ"
+        if not words and TYPE_START.match(text, w.start(1)):
+            return None  # "… của Nghị định số …": another instrument, not a body
         # a type word ends the name ("UBND tỉnh Kế hoạch …") unless a ministry or department is
         # named by it: "Bộ Kế hoạch và Đầu tư", "Sở Kế hoạch và Đầu tư"
         if words and words[-1][0] not in _MINISTRY_HEADS and TYPE_START.match(text, w.start(1)):
@@ -357,6 +394,10 @@ def body_at(text: str, pos: int) -> tuple[str, int] | None:
             break  # an upper-case title line goes on "… CỦA BỘ CHÍNH TRỊ VỀ …": "VỀ" is no name
         if lower == "ban" and regex.match(r"[ \t]+hành(?![\p{L}])", text[w.end():w.end() + 8]):
             break  # "Chính phủ ban hành …": the verb, not a body
+        if word[0].isupper() and not word.isupper() and len(words) >= 2 \
+                and all(x.isupper() for x, _ in words[-2:]) \
+                and any(x.isupper() and fold(x) in _BODY_LOWER for x, _ in words):
+            break  # "… CỦA UBND THÀNH PHỐ ĐÀ NẴNG Căn cứ …": an upper-case title line ends there
         if word[0].isupper() or _ROMAN.match(word):
             pass
         elif lower == "các" and regex.match(r"[ \t]+[Cc]ơ quan", text[w.end():w.end() + 10]):
@@ -377,8 +418,8 @@ def body_at(text: str, pos: int) -> tuple[str, int] | None:
             words[-1] = (words[-1][0] + text[w.end():pos].rstrip(), pos)
     while words and fold(words[-1][0]) in ("khóa", "khoá", "các", "và"):
         words.pop()
-    if not words:
-        return None
+    if not words or len(words) == 1 and not words[0][0].isupper():
+        return None  # one capitalised word ("Công" of "Công ty …", "Chính" cut by a page) names no body
     return " ".join(w for w, _ in words), words[-1][1]
 
 
@@ -420,7 +461,13 @@ def _share_issuers(mentions: list[dict], text: str) -> None:
 
 def _own_number(text: str) -> str | None:
     m = OWN_NUMBER.search(text[:3000])
-    return ref_key(m.group(1)) if m else None
+    return _loose_key(m.group(1)) if m else None
+
+
+def _loose_key(ref: str) -> str:
+    """A ref id without its separators: an appendix caption that writes the document's own
+    "2665/QĐ-UBND" as "2665 QĐ/UBND" still names the document itself."""
+    return regex.sub(r"[-/\s]", "", ref_key(ref))
 
 
 # a footnote body an export writes as text at the end: "[3] Quyết định số …", "[^3]: …"

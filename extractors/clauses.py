@@ -25,7 +25,10 @@ _CLOCK = regex.compile(r"(?<![\d.,:])\d{1,2}(?::|h)\d{2}(?![\d.,:])")  # "20:00"
 _QUOTED = regex.compile(r"“[^”\n]{0,200}”|\"[^\"\n]{0,200}\"")
 _YEAR_RANGE = regex.compile(r"\b(?:19|20)\d\d[ \t]*[-–][ \t]*(?:19|20)\d\d\b")
 _SEPARATOR = regex.compile(r",|;|:|\(|\)|[ \t]và[ \t]")
-_CLAUSE_START = regex.compile(r"[;:][ \t]+|\(\d{1,2}\)[ \t]*|[ \t]-[ \t]")
+# a dash between two years is a period ("giai đoạn 2026 - 2030"), not a clause; the comma after such a
+# period closes an adverbial of time ("Trong giai đoạn 2021 - 2025, huyện đã …")
+_CLAUSE_START = regex.compile(r"[;:][ \t]+|\(\d{1,2}\)[ \t]*|(?<!(?:19|20)\d\d)[ \t]-[ \t]"
+                              r"|(?<=(?:19|20)\d\d[ \t]*[-–][ \t]*(?:19|20)\d\d),[ \t]+")
 _COMPARATOR_WORDS = regex.compile(r"(?i:(?:đạt và vượt|ít nhất|tối thiểu|tối đa|không quá|khoảng|gần|trên|dưới|"
                                   r"hơn|vượt|từ|xuống còn|còn|tăng|giảm|[<>≤≥=]+)[ \t]*)+$")
 _LINK_WORDS = regex.compile(r"(?i:đạt|là|chiếm|ở mức|bằng|được|lên|xuống|còn)[ \t]*$")

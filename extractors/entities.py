@@ -36,6 +36,7 @@ from schemas.text import new_tones
 fold = lru_cache(maxsize=1 << 16)(_fold_text)
 
 from . import lexicon
+from .bodies import ABBREVIATIONS as BODY_ABBREVIATIONS
 from .bodies import ALONE, CENTRAL, HEADS, SECTORS, TITLES, body_pattern, expand
 from .citations import TYPE_START as _TYPE_START
 from .places import PLACE_KINDS, place_names, province_names
@@ -366,6 +367,10 @@ def _walk(text: str, pos: int, limit: int | None = None, barriers: "_Intervals |
         return head.group(0), head.end()  # complete names: what follows is not part of them
     ministry = head.group(0) in ("Bộ", "Sở", "Phòng")  # "Sở Kế hoạch và Đầu tư", "Bộ Văn hóa, Thể thao …"
     previous = fold(head.group(0).split()[-1])
+    short = _SYMBOLIC_ABBREVIATION.match(text, end)
+    if short and (not limit or short.end() <= limit):
+        # "Sở GD&ĐT", "Sở VH,TT&DL": an abbreviated sector with "&" or "," in it is one word
+        end, lower_run, previous = short.end(), 0, fold(short.group(1)[-1])
     while True:
         m = _JOINT_AND_WORD.match(text[end:end + 40])
         if not m or (limit and end + m.end() > limit):
@@ -376,7 +381,8 @@ def _walk(text: str, pos: int, limit: int | None = None, barriers: "_Intervals |
             break  # a person's name follows the body: "Chủ tịch UBND tỉnh Nguyễn Văn Sơn"
         capital = word[:1].isupper()
         if joint in (",", "và") and not (ministry and capital and end > head.end()
-                                         and not _HEAD.match(text, start_of_word)):
+                                         and not _HEAD.match(text, start_of_word)
+                                         and not _TITLE_AHEAD.match(text, start_of_word)):
             if (previous, fold(word)) not in _list_pairs():
                 break  # "Bộ Văn hóa, Thể thao và Du lịch" goes on; "Tỉnh ủy, HĐND" is two bodies
             # a list inside a known kind of name: "Trung tâm Kiểm nghiệm thuốc, mỹ phẩm và thực phẩm"
@@ -409,8 +415,8 @@ def _walk(text: str, pos: int, limit: int | None = None, barriers: "_Intervals |
         if capital:
             ministry = ministry or word in ("Bộ", "Sở", "Phòng")
             if not joint and _TYPE_START.match(text, start_of_word) and not regex.match(
-                    r"Kế hoạch hóa|Kế hoạch hoá|Kế hoạch và", text[start_of_word:start_of_word + 14]):
-                break  # "HĐND tỉnh Quy định …": a document's name begins
+                    r"Kế hoạch(?: hóa| hoá| và|[ ]*[-–,][ ]*\p{Lu})", text[start_of_word:start_of_word + 16]):
+                break  # "HĐND tỉnh Quy định …": a document's name begins ("Vụ Kế hoạch - Tài chính" does not)
             lower_run, expect = 0, set(compounds.get(lowered, ())) | _PAIRS.get(lowered, set())
         elif lowered in expect:
             expect = _PAIRS.get(lowered, set()) if nxt in _PAIRS.get(lowered, ()) else set()
@@ -432,6 +438,13 @@ def _walk(text: str, pos: int, limit: int | None = None, barriers: "_Intervals |
                 following.group(1)[:1].isupper() or nxt in ("ủy", "uỷ", "bộ"))):
             lower_run += 1
             expect = set()
+        elif lower_run == 0 and not joint and head.group(0) in _DEPARTMENT_HEADS and _LOWER_RUN_TO_END.match(
+                text, start_of_word) and not any(
+                fold(w) in _STOP_WORDS for w in _LOWER_RUN_TO_END.match(text, start_of_word).group(0).split()):
+            # "Cục Xuất nhập khẩu;", "Cục Di sản văn hóa,": a name of a capital and a few lower-case
+            # syllables that the list item or clause closes right after
+            end = start_of_word + len(_LOWER_RUN_TO_END.match(text, start_of_word).group(0).rstrip())
+            break
         elif lower_run == 0 and _name_goes_on(text, end + m.end()):
             # one lower-case syllable after a capitalised one, where the name clearly goes on after it
             lower_run += 1
@@ -451,20 +464,40 @@ def _walk(text: str, pos: int, limit: int | None = None, barriers: "_Intervals |
     return (name, pos + len(name)) if name else None
 
 
-_TITLE_BEFORE = regex.compile(r"(?:Chủ tịch|Trưởng [Bb]an|Bí thư|Phó)[ ]+$")
+# "Phó Thủ tướng Thường trực", "Phó Chủ tịch Thường trực UBND tỉnh": "Thường trực" qualifies the title
+# two or three lower-case syllables up to a list item's or clause's end: ";", "(", a line's end
+_LOWER_RUN_TO_END = regex.compile(r"\p{Ll}+(?:[ ]\p{Ll}+){1,2}(?=[ ]*(?:[;(]|,[ ]|\n|$))")
+
+
+_SYMBOLIC_ABBREVIATION = regex.compile(r"[ ]+(" + "|".join(regex.escape(a) for a in sorted(
+    (a for a in BODY_ABBREVIATIONS if regex.search(r"[^\p{L}]", a)), key=len, reverse=True)) + r")(?![\p{L}&])")
+# a ministry's departments, named by their field in a capital and lower-case syllables
+_DEPARTMENT_HEADS = frozenset(("Cục", "Tổng cục", "Chi cục", "Vụ"))
+_TITLE_BEFORE = regex.compile(r"(?:" + _TITLE_WORDS + r"|Trưởng [Bb]an|Phó)[ ]+$")
+# "Chánh Văn phòng Bộ, Vụ trưởng Vụ …": after a comma a title opens the next item, not the name
+_TITLE_AHEAD = regex.compile(r"(?:Phó[ ]+)?(?:" + "|".join(regex.escape(t) for t in TITLES) + r")(?![\p{L}])")
 
 
 # "Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương": every such body, not one
 _GENERIC_LEVELS = regex.compile(r"(?<=(?:tỉnh|huyện|xã))[ ]*,[ ]*(?:thành phố|thị xã|quận|phường|thị trấn)(?![ ]+\p{Lu})")
 
 
+# a commune's or ward's name after its kind: "xã Vĩnh Hội Đông", "xã Đoàn Kết" hold head words of no body
+_COMMUNE_NAME = regex.compile(r"(?<![\p{L}])(?:xã|phường|thị trấn)[ ]+(?P<name>" + _SYLLABLE + r"(?:[ ]+" + _SYLLABLE
+                              + r"){1,3})(?![\p{L}])")
+
+
 def _bodies(text: str, barriers) -> list[tuple[int, int, str]]:
     out = []
     pos = 0
+    communes = _Intervals([m.span("name") for m in _COMMUNE_NAME.finditer(text)])
     while True:
         head = _HEAD.search(text, pos)
         if not head:
             break
+        if communes(head.start()):
+            pos = head.end()
+            continue
         if head.group(0) == "Thường trực" and _TITLE_BEFORE.search(text, max(0, head.start() - 20), head.start()):
             pos = head.end()  # "Phó Chủ tịch Thường trực UBND tỉnh": part of a title
             continue
@@ -473,6 +506,10 @@ def _bodies(text: str, barriers) -> list[tuple[int, int, str]]:
             name, end = walked
             # a head word alone ("Đảng ủy", "Chi bộ") names no one body, except those that do
             generic = _GENERIC_LEVELS.match(text, end)
+            joined = _ABBREVIATED.match(text, head.end())
+            if joined and joined.group("b") and end < joined.end() and _expand_initials(head.group(0), joined):
+                end = joined.end()  # "Cục KTVB và QLXLVPHC" is one body, not "Cục KTVB" and a second
+                name = text[head.start():end]
             if (name != head.group(0) or name in _ALONE) and not generic:
                 out.append((head.start(), end, name))
                 pos = end
@@ -538,18 +575,39 @@ def _by_initials() -> dict[tuple[str, str], str]:
             continue
         words = [w for w in regex.findall(r"\p{L}+", name[head.end():]) if w != "và"]
         if len(words) >= 2:
-            out.setdefault((head.group(0), "".join(w[0] for w in words).upper()), name)
+            initials = "".join(w[0] for w in words).upper()
+            out.setdefault((head.group(0), initials), name)
+            # the same function at another level: "Phòng KSTTHC" of a province is the
+            # "Phòng Kiểm soát thủ tục hành chính" that "Cục KSTTHC" names at the centre
+            out.setdefault((None, initials), name[head.end():].strip())
     return out
+
+
+# "Cục KTVB và QLXLVPHC": an abbreviated name written as two abbreviations joined by "và"
+_ABBREVIATED = regex.compile(r"[ ]+(?P<a>[\p{Lu}Đ]{2,})(?:(?:[ ]+và[ ]+|[ ]*&[ ]*)(?P<b>[\p{Lu}Đ]{2,}))?(?![\p{L}&])")
+
+
+def _expand_initials(head: str, abbreviation: regex.Match) -> str | None:
+    initials = abbreviation.group("a") + (abbreviation.group("b") or "")
+    full = _by_initials().get((head, initials))
+    if full:
+        return full
+    rest = _by_initials().get((None, initials))
+    return f"{head} {rest}" if rest and head in _HEADS_BY_INITIALS else None
+
+
+# heads that name a unit by its function at any level (a Cục at the centre, a Phòng in a province)
+_HEADS_BY_INITIALS = frozenset(("Cục", "Chi cục", "Phòng", "Vụ", "Ban", "Trung tâm"))
 
 
 def _canonical_body(name: str, aliases: dict[str, str] | None = None) -> str:
     name = " ".join(name.split())
     head = _HEAD.match(name)
     if head:
-        abbreviation = regex.match(r"[ ]+([\p{Lu}Đ]{2,})(?![\p{L}&])", name[head.end():])
-        full = abbreviation and _by_initials().get((head.group(0), abbreviation.group(1)))
-        if full and (not aliases or abbreviation.group(1) not in aliases):
-            name = full + name[head.end() + abbreviation.end():]
+        abbreviation = _ABBREVIATED.match(name, head.end())
+        full = abbreviation and _expand_initials(head.group(0), abbreviation)
+        if full and (not aliases or abbreviation.group("a") not in aliases):
+            name = full + name[abbreviation.end():]
     if aliases:
         if name in aliases:
             name = aliases[name]
@@ -606,6 +664,8 @@ def _shared_heads(text: str) -> list[tuple[int, int, str, str, str | None]]:
 def _people(text: str) -> list[tuple[int, int, str, str, str | None]]:
     out = []
     seen: set[int] = set()
+    # "Bộ trưởng Bộ Công Thương": a family name inside a body's known name starts no person
+    known_bodies = _Intervals([b.span() for b in body_pattern().finditer(text)])
 
     def add(m: regex.Match, title: str | None, group: str = "name") -> None:
         name = m.group(group)
@@ -614,7 +674,8 @@ def _people(text: str) -> list[tuple[int, int, str, str, str | None]]:
             words.pop()
         name = " ".join(words)
         start = m.start(group)
-        if start in seen or len(words) < 2 or words[0] not in _FAMILY or name in place_names():
+        if (start in seen or len(words) < 2 or words[0] not in _FAMILY or name in place_names()
+                or known_bodies(start)):
             return
         after = _FOLLOWING_WORD.match(text, start + len(name), start + len(name) + 20)
         if after and after.group(1).islower() and fold(after.group(1)) in _compounds().get(fold(words[-1]), ()):
@@ -652,7 +713,9 @@ def _title_after(text: str, pos: int) -> str | None:
     if not m:
         return None
     titles = []
-    for part in regex.split(r"[ \t]*,[ \t]*", m.group("t")):
+    # a comma inside a body's name ("Ban Chính sách, chiến lược Trung ương") does not end a title
+    listed = body_pattern().sub(lambda b: b.group(0).replace(",", "\x00"), m.group("t"))
+    for part in (p.replace("\x00", ",") for p in regex.split(r"[ \t]*,[ \t]*", listed)):
         if regex.match(_TITLE_WORDS, part):
             cut = regex.search(r"[ \t](?:chủ trì|kết luận|báo cáo|đã|cùng|phát biểu|dự|tại|và)(?![\p{L}])", part)
             titles.append(part[:cut.start()] if cut else part)
@@ -660,7 +723,7 @@ def _title_after(text: str, pos: int) -> str | None:
                 break
         else:
             break
-    return ", ".join(t.strip() for t in titles) or None
+    return ", ".join(t.strip(" .") for t in titles) or None
 
 
 @lru_cache(maxsize=1)

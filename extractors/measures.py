@@ -25,7 +25,8 @@ def _alternation(words) -> str:
     return "|".join(regex.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(words, key=len, reverse=True))
 
 
-_TARGET_WORDS = regex.compile(r"(?<![\p{L}])(?i:(?<!(?:vượt|đạt|hoàn thành)(?: các)? )(?:"
+# "Chương trình mục tiêu quốc gia …" names a programme: a result reported under it is no target
+_TARGET_WORDS = regex.compile(r"(?<![\p{L}])(?i:(?<!(?:vượt|đạt|hoàn thành)(?: các)? )(?<!chương trình )(?:"
                               + _alternation(_words("target_cue")) + r"))(?![\p{L}])")
 _TARGET_HEADINGS = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("target_heading")) + r")(?![\p{L}])")
 _RESULT_HEADINGS = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("result_heading")) + r")(?![\p{L}])")
@@ -40,6 +41,8 @@ _RESULT_WORDS = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("result_
 # the heading of criteria, a scale or a procedure: its figures are thresholds (SPEC Rulings)
 _CRITERIA_HEADING = regex.compile(r"^[ \t*#_>|]*+(?:(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|\p{Ll})[.)][ \t]*)?(?i:"
                                   + _alternation(_words("criteria_heading")) + r")(?![\p{L}])")
+_SECTOR_HEADING = regex.compile(r"^[ \t*#_>|]*+(?:(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|\p{Ll})[.)][ \t]*)?(?i:"
+                                + _alternation(_words("sector_heading")) + r")(?![\p{L}])")
 _CONDITION = regex.compile(r"^[\s*_\-–+•]*(?i:" + _alternation(_words("condition_start")) + r")(?![\p{L}])")
 _PREAMBLE = regex.compile(r"^[\s*_]*(?i:" + _alternation(_words("preamble_start")) + r")(?![\p{L}])")
 _PRESENT = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("present_cue")) + r")(?![\p{L}])")
@@ -58,9 +61,19 @@ _ARTICLE = regex.compile(r"^" + _MARKUP + r"(?i:" + _alternation(_words("article
 _ADOPTS_PLAN = regex.compile(r"^" + _MARKUP + r"(?i:" + _alternation(_words("article")) + r")[ \t]+1[ \t]*[.:]" + _MARKUP
                              + r"(?i:" + _alternation(_words("adopts_plan")) + r")[^.;\n]{0,60}?(?<![\p{L}])(?i:"
                              + _alternation(_words("plan_instrument")) + r")(?![\p{L}])")
+# "Điều 2. Mục tiêu, chỉ tiêu chủ yếu năm 2026", "Điều 1. Đánh giá tình hình thực hiện …": an individual
+# resolution (an HĐND's year plan, a budget) written in articles sets targets and assesses results
+_AIM_ARTICLE = regex.compile(r"^" + _MARKUP + r"(?i:" + _alternation(_words("article")) + r")[ \t]+[1-3][ \t]*[.:]" + _MARKUP
+                             + r"(?:(?i:" + _alternation(_words("adopts_plan")) + r")[ \t]+)?(?i:"
+                             + _alternation(_words("aim_article")) + r")(?![\p{L}])")
+# its own number: a normative text's carries its year ("72/2025/NQ-HĐND", Luật Ban hành VBQPPL 2015, Điều 8),
+# an individual resolution's does not ("45/NQ-HĐND")
+_OWN_NUMBER = regex.compile(r"^" + _MARKUP + r"(?i:số)[ \t]*:?[ \t]*(\d+[^\s|]*)", regex.M)
+_NORMATIVE_NUMBER = regex.compile(r"/(?:19|20)\d\d/")
 _FORM = regex.compile(r"^" + _MARKUP + r"(?i:" + _alternation(_words("form_heading")) + r")(?:[ \t]+(?:số[ \t]+)?[\dA-Z]|[ \t]*:)")
 # A line that opens a part: its numbering gives its depth ("II." 1, "2." 2, "2.1." 3, "a)" 4).
-_NUMBERING = regex.compile(r"^" + _MARKUP + r"(?:(?P<part>(?i:phần|chương|mục)[ \t]+\S+)|(?P<roman>[IVXLC]+)[.)/]|"
+_NUMBERING = regex.compile(r"^" + _MARKUP + r"(?:(?P<part>(?i:phần|chương|mục)[ \t]+\S+)|"
+                           r"(?P<article>(?i:điều)[ \t]+\d+[a-zđ]?[ \t]*[.:])|(?P<roman>[IVXLC]+)[.)/]|"
                            r"(?P<arabic>\d{1,2}(?:\.\d{1,2})*)[.)/]?(?=[ \t\p{L}*])|(?P<letter>\p{Ll})\)|(?P<bullet>[-–+•]))")
 _PHASE = regex.compile(r"((?:19|20)\d\d)[ \t]*[-–][ \t]*((?:19|20)\d\d)")
 _COMPARATORS = [(regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words_by) + r")[ \t]*+$"), c)
@@ -81,6 +94,11 @@ _YEAR_SPAN_AFTER = regex.compile(r"[ \t]*[-–][ \t]*(?:19|20)\d\d")
 _YEAR_SPAN_BEFORE = regex.compile(r"(?:19|20)\d\d[ \t]*[-–][ \t]*$")
 _YEAR_SPAN = regex.compile(r"(?:19|20)\d\d[ \t]*[-–][ \t]*(?:19|20)\d\d")
 _MARKUP_CHARS = regex.compile(r"[*_#>|]+")
+_QUALIFIER = regex.compile(r"(?i:bình[ \t_]+quân|trung[ \t_]+bình|giai[ \t_]+đoạn|thời[ \t_]+kỳ|năm|cả|riêng|là|đạt|chỉ|còn)(?![\p{L}])"
+                        r"|(?:19|20)\d\d|[-–,;]")
+_PER_ONE = regex.compile(r"(?<![\p{L}])(?i:trên|mỗi|cho)[ \t]+$")
+_LEVEL_AFTER = regex.compile(r"[ \t]*[\p{L}/²]*[ \t,]*(?i:đạt|là|bình quân|khoảng)(?![\p{L}])")
+_SENTENCE_END = regex.compile(r"\d[^:]*[.;]$")
 
 
 _CHANGE_THEN_QUALIFIER = regex.compile(r"(?<![\p{L}])(?i:(giảm)|tăng)(?:[ \t]+(?i:thêm|bình quân|mỗi năm|hằng năm|hàng năm))?"
@@ -122,13 +140,14 @@ def years_in(text: str, start: int, end: int) -> list[int]:
         if _COMPARE_BASE.search(text[max(start, m.start() - 20):m.start()]):
             continue  # "so với năm 2021" is the base, not the year measured
         if _YEAR_SPAN_AFTER.match(text[m.end():m.end() + 8]) \
-                or _YEAR_SPAN_BEFORE.search(text[max(start, m.start() - 8):m.start()]):
+                or _YEAR_SPAN_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
             continue  # a period "2021 - 2025" spans several years
         found.append(int(m.group(1)))
     return found
 
 
-_PERIOD = regex.compile(r"(?:19|20)\d\d[ \t]*[-–][ \t]*(?:19|20)\d\d|(?i:trong|sau)[ \t]+\d+[ \t]+(?i:năm)(?![ \t]+(?:19|20)\d\d)")
+_PERIOD = regex.compile(r"(?:19|20)\d\d[ \t]*[-–][ \t]*(?:19|20)\d\d|(?i:trong|sau)[ \t]+\d+[ \t]+(?i:năm)(?![ \t]+(?:19|20)\d\d)"
+                     r"|(?i:trong|cả|suốt)[ \t]+(?i:nhiệm kỳ)(?![ \t]+(?:19|20)\d\d)")
 _YEAR_AFTER = regex.compile(r"[ \t,(]*+(?i:(?:trong|vào|của|cuối|đầu)[ \t]+)?(?i:năm)[ \t]+((?:19|20)\d\d)(?![\d/])")
 _PERIOD_AFTER = regex.compile(r"[ \t,(]*+(?i:(?:trong[ \t]+)?(?:giai đoạn|thời kỳ|nhiệm kỳ|bình quân)[ \t]+)?(?:19|20)\d\d[ \t]*[-–]")
 
@@ -170,8 +189,18 @@ def document_year(doc: Document) -> int | None:
         title.append(line)
     if _YEAR_SPAN.search(opening[:600]) or _YEAR_SPAN.search(" ".join(title)[:1500]):
         return None
+    for line in title:  # the title's year ("Về kế hoạch … năm 2026"), not the date it was signed
+        found = _TITLE_YEAR.search(line)
+        if found and not _DATE_LINE.search(line):
+            # "… đến năm 2030" is a horizon: the document is about no one year
+            return None if _HORIZON.search(line, 0, found.start()) else int(found.group(1))
     first = YEAR.search(opening[:600])
     return int(first.group(1)) if first else None
+
+
+_TITLE_YEAR = regex.compile(r"(?<![\p{L}])(?i:năm)[ \t]+((?:19|20)\d\d)(?![\d/])")
+_HORIZON = regex.compile(r"(?<![\p{L}])(?i:đến|tới|tầm nhìn|định hướng)[ \t]*$")
+_DATE_LINE = regex.compile(r"(?<![\p{L}])(?i:ngày|căn cứ|số[ \t]*:|số[ \t]+\d|tháng[ \t]+\d)(?![\p{L}])|\d/(?:19|20)\d\d")
 
 
 def default_kind(doc: Document) -> str:
@@ -200,7 +229,7 @@ def _opens_part(block: Block, text: str) -> tuple[int, str] | None:
             return (1 if line.isupper() else 9), line
         if m.group("part"):
             return 0, line
-        if m.group("roman"):
+        if m.group("roman") or m.group("article"):
             return 1, line
         if m.group("arabic"):
             return 2 + m.group("arabic").count("."), line
@@ -224,12 +253,20 @@ def _governing_year(lines: list[str]) -> int | None:
 
 
 def _governing_kind(lines: list[str]) -> str | None:
+    """The kind the innermost heading names. A period ("giai đoạn") names one in either kind: a
+    heading that reports ("Kết quả thực hiện giai đoạn 2021 - 2025") is a result's."""
     for line in reversed(lines):
-        if _TARGET_HEADINGS.search(line) or _TARGET_WORDS.search(line):
+        aims = [m.group(0) for m in _TARGET_HEADINGS.finditer(line)] + [m.group(0) for m in _TARGET_WORDS.finditer(line)]
+        if any(_PERIOD_WORD.fullmatch(w) is None for w in aims):
             return "target"
         if _RESULT_HEADINGS.search(line):
             return "result"
+        if aims:
+            return "target"
     return None
+
+
+_PERIOD_WORD = regex.compile(r"(?i:giai[ \t]+đoạn)")
 
 
 def _prescribes_rules(doc: Document) -> bool:
@@ -238,24 +275,29 @@ def _prescribes_rules(doc: Document) -> bool:
     (rules, criteria, procedures), are rules, not levels (SPEC Rulings)."""
     articles = False
     blocks = [b for b in doc.blocks if b.kind != "footnote"]
+    number = _OWN_NUMBER.search(doc.text[:3000])
+    individual = not (number and _NORMATIVE_NUMBER.search(number.group(1)))
     for i, block in enumerate(blocks):
         line = _plain(doc.text[block.start:block.end])
         if _ARTICLE.match(line):
             articles = True
             following = line + " " + (_plain(doc.text[blocks[i + 1].start:blocks[i + 1].end]) if i + 1 < len(blocks) else "")
-            if _ADOPTS_PLAN.search(following[:400]):
+            if _ADOPTS_PLAN.search(following[:400]) or (individual and _AIM_ARTICLE.match(following[:200])):
                 return False
     return articles
 
 
 _CRITERIA_TITLE = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("criteria_title")) + r")(?![\p{L}])")
+# "Kế hoạch thực hiện Bộ tiêu chí …", "Báo cáo kết quả đánh giá, xếp loại …": a plan or report on criteria
+_CRITERIA_APPLIED = regex.compile(r"(?<![\p{L}])(?i:" + _alternation(_words("criteria_applied")) + r")(?![\p{L}])")
 
 
 def _sets_criteria(doc: Document) -> bool:
     """A document whose title announces criteria or a scoring scale: its figures are thresholds."""
     lines = (_plain(doc.text[b.start:b.end]) for b in doc.blocks[:30] if b.kind != "table")
     title = " ".join(line for line in lines if len(line.split()) <= 25 and not line.endswith((".", ";")))
-    return bool(_CRITERIA_TITLE.search(title[:600]))
+    found = _CRITERIA_TITLE.search(title[:600])
+    return bool(found) and not _CRITERIA_APPLIED.search(title, max(0, found.start() - 80), found.start())
 
 
 def extract(doc: Document) -> list[dict]:
@@ -293,8 +335,8 @@ def extract(doc: Document) -> list[dict]:
                 stack.append(opened)
                 scope_year = None if depth < 10 else scope_year
             previous_opened = True
-            if block.kind == "heading":
-                continue
+            if block.kind == "heading" and not _SENTENCE_END.search(line):
+                continue  # a list item read as a heading ("2. GRDP … đạt 95 triệu đồng.") is still prose
         else:
             previous_opened = False
         if block.kind == "table":
@@ -305,7 +347,7 @@ def extract(doc: Document) -> list[dict]:
         aimed = any(_AIM_HEADING.match(h) for h in governing[-3:])
         if rules and not aimed and not _AIM_IN_RULES.search(text, block.start, block.end):
             continue  # a rule the normative text prescribes: nothing in this block is a level
-        if any(_CRITERIA_HEADING.match(h) for h in governing[-2:]) and not aimed:
+        if any(_CRITERIA_HEADING.match(h) and not _SECTOR_HEADING.match(h) for h in governing[-2:]) and not aimed:
             continue  # criteria, a scoring scale, a procedure's requirements
         lead_year = _governing_year(governing)
         section_kind = _governing_kind(governing)
@@ -324,6 +366,9 @@ def extract(doc: Document) -> list[dict]:
         for piece in pieces(text, block.start, block.end, spans, block.start):
             if piece.quantity.unit is None and not _STATES_LEVEL.search(text[piece.start:piece.quantity.start]):
                 continue  # a bare number with no unit and no "đạt", "là" …: a code or a table figure
+            if piece.quantity.value == 1 and _PER_ONE.search(text, max(block.start, piece.quantity.start - 8), piece.quantity.start) \
+                    and _LEVEL_AFTER.match(text, piece.quantity.end, piece.quantity.end + 30):
+                continue  # "giá trị sản xuất trên 1 ha đạt 95 triệu đồng": the rate's denominator
             sentence = text[piece.sentence_start:piece.sentence_end]
             clause = max(piece.sentence_start, text.rfind(";", piece.sentence_start, piece.quantity.start) + 1)
             if _RULE.search(text, min(piece.start, clause), piece.quantity.start) \
@@ -341,9 +386,13 @@ def extract(doc: Document) -> list[dict]:
                 previous = previous_comparator = None
             listed = previous is not None and regex.fullmatch(
                 r"[ \t]*(?:,|và)[ \t]*", text[previous.quantity.end:piece.quantity.start])
-            if previous and len(describe(text, piece).split()) < 2:
+            own = describe(text, piece)
+            if previous and len(own.split()) < 2:
                 # "đạt 1,34 lần (tăng 0,11 so với năm 2021)": the change is of the same indicator
                 piece.start, piece.indicator = previous.start, describe(text, previous)
+            elif previous and len(_QUALIFIER.sub(" ", own).split()) < 2:
+                # "năm 2012 còn 24%; bình quân giai đoạn 2006 - 2010 là 27,6%": the same indicator, qualified
+                piece.indicator = (getattr(previous, "indicator", None) or describe(text, previous)) + " " + own.strip()
             year, settled = measure_year(text, piece)
             if not settled:
                 year = scope_at.get(piece.sentence_start) or lead_year or doc_year

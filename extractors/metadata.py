@@ -90,12 +90,28 @@ _RANK = regex.compile(r"^(?:(?:" + _words_pattern(r["title"] for r in _TITLES if
 
 # "Số: 12/KH-UBND"; a party text prints "Số 15-TB/TU" at the start of its line, with no colon
 _NUMBER = regex.compile(r"(?:(?<![\p{L}/])[Ss]ố\s*:|(?m:^)[ \t]*Số[ \t]+(?=\d))\s*(?P<n>(?:\d[^\s,;|]*)?[/-][^\s,;|]*\p{Lu}[^\s,;|]*)")
-_PLACE_DATE = regex.compile(r"(?m)(?:^|[\t|]|[ \t]{2}|_{3,})[ \t]*(?P<place>(?:TP\.[ \t]*)?\p{Lu}\p{Ll}*(?:[ \t]+\p{Lu}\p{Ll}*){0,3})"
+# địa danh: a place's name, its first word capitalised, after a unit word where one is written ("Thành phố Hồ
+# Chí Minh", "TP. Huế"): the unit's second syllable is in lower case, so it is matched from letterhead.tsv
+_UNIT_PREFIX = "|".join(r"[ \t]+".join(regex.escape(w) for w in r["written"].capitalize().split())
+                        for r in _LETTERHEAD if r["kind"] == "locality" and " " in r["written"])
+_PLACE_DATE = regex.compile(r"(?m)(?:^|[\t|]|[ \t]{2}|_{3,})[ \t]*(?P<place>(?:TP\.[ \t]*|(?:" + _UNIT_PREFIX + r")[ \t]+)?\p{Lu}\p{Ll}*(?:[ \t]+\p{Lu}\p{Ll}*){0,3})"
                             r"\s*,?\s*ngày[ \t]*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})")
 _RECIPIENTS = regex.compile(r"^(?i:" + _label("recipients") + r")(?![\p{L}])")
 _DISPATCH = regex.compile(r"(?<![\p{L}])(?:" + _label("dispatch") + r")\s*:\s*$")
 _SUBJECT_LINE = regex.compile(r"^(?:" + _label("subject", exclude="Về") + r")[ \t:.]*(?P<s>.*)$", regex.IGNORECASE)
+_SUBJECT_UNDER_NUMBER = regex.compile(r"^(?:" + _label("subject") + r")[ \t:.]*(?P<s>\p{Ll}.*)$")
 _SUBJECT_LEAD = regex.compile(r"^(?:" + _label("subject") + r")(?:\s*:\s*|\s+)", regex.IGNORECASE)
+# a consonant that begins a new word inside an upper-case word: where glued signature lines meet
+_GLUE = regex.compile(r"(?<=\p{Lu}\.?)(?=[BCDĐGHKLMNPQRSTVX]\p{Lu})(?<=\p{Lu}{2}\.?)")
+_GLUED_SIGNED = regex.compile(r"(?<=\p{Lu})(?=\((?i:đã ký|đã kí|ký|kí)\))|(?<=\((?i:đã ký|đã kí|ký|kí)\))(?=\p{Lu})")
+_ARCHIVE = regex.compile(r"^[-–][ \t]*(?:" + _label("archive") + r")[ \t]*:")
+# the gazette's "[đã ký]" stamp glued to the signer's title, often clipped: "PHÓ THỦ TƯỚNGky]"
+_SIGNED_MARK = regex.compile(r"(?<=\p{Lu})[ \t]*[\[(]?(?i:đã[ \t]*)?(?i:ký|kí|ky)[\])][ \t]*$")
+_UNDERLINE = regex.compile(r"[ \t]*_{3,}")
+_OPENING_INSIDE = regex.compile(r"(?<=\s)(?:" + _label("opening") + r")(?![\p{L}])")
+_REPLY = regex.compile(r"(?<=\s)(?:" + _label("reply") + r")(?![\p{L}])")
+# a form's blank to fill in: dots, an ellipsis, a note's number "(1)"
+_BLANK = regex.compile(r"^[\s.…_·()\d]*$")
 _LIST_ITEM = regex.compile(r"^[ \t]*[-+•–][ \t]*(?P<item>.+?)[ \t]*[;.,]?[ \t]*$")
 _TERM = regex.compile(r"(?i:" + _label("term") + r")[ \t]+(?P<a>(?:19|20)\d\d)[ \t]*[-–][ \t]*(?P<b>(?:19|20)\d\d)")
 _DRAFT = regex.compile(r"^[ \t]*(?i:" + _label("draft") + r")[ \t]*(?:\d+|lần[ \t]+\d+)?[ \t]*$")
@@ -106,8 +122,9 @@ _YEAR = regex.compile(r"(?<![\d/])((?:19|20)\d\d)(?![\d/])")
 _SIGNED = regex.compile(r"^[\[(]?(?i:đã ký|đã kí|ký|kí|daky|chữ ký)[^)\]]*[)\]]?$")
 _PERSON = regex.compile(r"^(?:\p{Lu}\p{Ll}*[ \t]+){1,4}\p{Lu}\p{Ll}*$")
 _BYLINE_NOTE = regex.compile(r"[ \t]*\((?i:thực hiện|tổng hợp|lược dịch|theo [^)]*)\)$")
-_PORTAL_JUNK = regex.compile(r"(?i:^(?:các bài đã đăng|xem thêm|hộp thư điện tử|mail box|website|thư viện ảnh|"
-                             r"tiếp nhận thông tin|gửi thông tin|tin liên quan|bài viết khác|chia sẻ|in bài)\b)")
+# a news portal's link-list or share heading: where an article's own text has ended
+_PORTAL_JUNK = regex.compile(r"(?i:^(?:" + "|".join(regex.escape(w) for w in sorted(
+    lexicon.column("portal_boilerplate", "pattern", kind="news_list"), key=len, reverse=True)) + r")\b)")
 # a rule or an empty cell; a lone "-" is a list marker whose item a reader put on the next line
 _RULE_LINE = regex.compile(r"^[\s|*_=]*$|^[\s|*]*[-–—_=.]{2,}[\s|*]*$")
 _MARKUP = regex.compile(r"\*+|^#+[ \t]*|[ \t]*[=\-]{3,}[ \t]*$")
@@ -117,6 +134,8 @@ _ANNOUNCER = regex.compile(r"^(?P<body>(?:Văn phòng|Ban|Sở|Ủy ban|Uỷ ban
                            r"(?:thông báo|trân trọng thông báo|xin thông báo)")
 _PREAMBLE = regex.compile(r"^(?:" + _words_pattern(r["words"] for r in _LETTERHEAD if r["kind"] == "preamble")
                           + r")(?![\p{L}])")  # as printed: "Căn cứ", never the upper case of a trích yếu
+_TITLE_OPENING = regex.compile(r"^(?:" + _words_pattern(r["words"] for r in _LETTERHEAD if r["kind"] == "title_opening")
+                               + r")(?![\p{L}])")
 _PREAMBLE_INSIDE = regex.compile(r"(?<=\s)(?:" + _words_pattern(r["words"] for r in _LETTERHEAD
                                                                 if r["kind"] == "preamble") + r")(?![\p{L}])")
 _FOOTNOTE_MARK = regex.compile(r"(?<=\p{Lu})\d{1,2}$")
@@ -164,7 +183,11 @@ def _extract(doc: Document) -> dict:
     title_lines = _title_lines(head, title_at, letterhead_issuer) if title_at is not None else []
     meta["subject"] = _subject_line(head, title_at)
     meta["recipients"] = _recipients(lines, top)
-    meta["distribution"] = _list_after(lines, _DISTRIBUTION)
+    blank_form = meta["number"] is None and _blank_addressee(lines, top)
+    if blank_form:
+        # "Kính gửi: ……(1)" under no number is a form to fill in: its "Về việc" line is no document's subject
+        meta["subject"] = None
+    meta["distribution"] = _list_after(lines, _DISTRIBUTION) or _unlabelled_distribution(lines)
     meta["draft"] = any(_DRAFT.match(line.text) for line in lines)
     if term := _TERM.search(" ".join(b.text for b in blocks[:4])):
         meta["term"] = f"{term.group('a')}-{term.group('b')}"
@@ -174,7 +197,7 @@ def _extract(doc: Document) -> dict:
         trich_yeu = meta["title"][type_word.end():].strip() if type_word else ""
         meta["subject"] = meta["subject"] or (_SUBJECT_LEAD.sub("", trich_yeu, count=1) or None)
     letterhead = bool(meta["number"] or title_lines or meta["subject"] or meta["recipients"]
-                      or meta["distribution"] or _MOTTO.search(header))
+                      or meta["distribution"] or _MOTTO.search(header) or blank_form)
     news = not letterhead and not _political_report(blocks) and _is_news(blocks)
     meta["kind"] = _kind(doc, blocks, meta, title_lines, news)
     if news:
@@ -202,14 +225,34 @@ def _lines(blocks: list[Block]) -> list[_Line]:
         first = True
         # a plain-text export joins a wrapped line to the next with a wide gap: split there again
         # and a row's cells, between pipes or tabs ("QUỐC HỘI | CỘNG HÒA …"), are lines of their own
-        for raw in regex.split(r"\n|[ \t]*[|\t][ \t]*|[ \t]{2,}(?=\p{Lu})", b.text):
-            for part in (_cell_lines(raw) if b.kind == "table" else [raw]):
-                text = _MARKUP.sub("", part.strip()).strip()
+        for raw in regex.split(r"\n|[ \t]*[|\t][ \t]*|[ \t]{2,}(?=\p{Lu})", _unglued(b.text)):
+            # a title of office run into the signer's name on one line is split there, table or not
+            signing = b.kind == "table" or bool(_OFFICE.match(_fold(_MARKUP.sub("", raw.strip()))))
+            for part in (_cell_lines(raw) if signing else [raw]):
+                text = _SIGNED_MARK.sub("", _MARKUP.sub("", part.strip()).strip())
                 if _RULE_LINE.match(text):
                     continue
                 out.append(_Line(text, i, first))
                 first = False
     return out
+
+
+def _unglued(text: str) -> str:
+    """A signature cell whose lines an export glued with nothing between them ("TM. CHÍNH PHỦKT. THỦ
+    TƯỚNGPHÓ THỦ TƯỚNG(Đã ký)Nguyễn Văn A"): a line break again before a quyền hạn or a title of office
+    that begins inside an upper-case word (no Vietnamese syllable holds one: "PHỦKT", "HỘICHỦ"), and
+    around a glued "(Đã ký)"."""
+    if not _GLUE.search(text):
+        return text
+    out, last = [], 0
+    for m in _GLUE.finditer(text):
+        rest = _key(text[m.start():m.start() + 60])
+        if _AUTHORITY.match(rest) or _OFFICE.match(rest):
+            out.append(text[last:m.start()])
+            last = m.start()
+    out.append(text[last:])
+    text = "\n".join(out)
+    return _GLUED_SIGNED.sub("\n", text)
 
 
 def _cell_lines(cell: str) -> list[str]:
@@ -526,14 +569,24 @@ def _title_lines(head: list[_Line], at: int, issuer: str | None) -> list[str]:
         line = head[j]
         text = line.text
         folded = _fold(text)
-        if text.rstrip().endswith(":") or _NUMBER.search(text) or _MOTTO.search(_key(text)) or _PREAMBLE.match(text):
+        motto = _MOTTO.search(_key(text))
+        # a trích yếu may name the country ("… GIỮA CHÍNH PHỦ NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM VÀ …")
+        preamble = _PREAMBLE.match(text) and not (len(out) == 1 and _TITLE_OPENING.match(text) and _trich_yeu(text, True))
+        if text.rstrip().endswith(":") or _NUMBER.search(text) or preamble or motto and (
+                motto.start() == 0 or len(text) < 80):
             break
-        opening = len(out) == 1 and (_upper_start(text) or _trich_yeu(text))
+        run_on = _PREAMBLE_INSIDE.search(text)
+        if run_on and len(out) > 1 and _caps(text[:run_on.start()]) and _caps(out[-1]):
+            out.append(text[:run_on.start()])  # "SẢN Căn cứ Luật …": the trích yếu's last word, then the căn cứ
+            break
+        opening = len(out) == 1 and (_upper_start(text) or _trich_yeu(text, True))
         if not (_caps(text) or opening or len(out) > 1 and not line.first and not _caps(out[-1])):
             break
         if len(out) > 1 and line.first and (_OFFICE.match(folded) or issuer and _fold(expand(text)).startswith(
                 _fold(issuer))):
             break  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "HỘI ĐỒNG NHÂN DÂN …": the authority enacting it
+        if len(out) > 1 and line.first and _caps(text) and not _caps(out[-1]) and _BODY_START.match(folded):
+            break  # a trích yếu in sentence case does not return to capitals: a body's name is the authority
         out.append(text)
     return [_FOOTNOTE_MARK.sub("", t) for t in out]
 
@@ -541,13 +594,21 @@ def _title_lines(head: list[_Line], at: int, issuer: str | None) -> list[str]:
 def _trim_title(title: str, issuer: str | None) -> str:
     """A title without what a reader ran into its last line: the preamble ("… Căn cứ Luật …") and the
     authority enacting the text, the issuer or its head ("… CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …")."""
-    if m := _PREAMBLE_INSIDE.search(title):
+    type_word = _TYPE_WORD.match(_fold(title))
+    for m in _PREAMBLE_INSIDE.finditer(title):
+        if type_word and not title[type_word.end():m.start()].strip() and _TITLE_OPENING.match(title[m.start():]):
+            continue  # "NGHỊ ĐỊNH Thực hiện thí điểm …": the trích yếu itself opens so
         title = title[:m.start()]
+        break
+    title = _UNDERLINE.split(title, 1)[0]  # the rule printed under the trích yếu, run onto its line
     words = title.split()
     # an upper-case trích yếu runs into the text's first sentence: "… SỐ 66-NQ/TW Ngày 28 tháng 11 …"
     lettered = [i for i, w in enumerate(words) if any(c.isalpha() for c in w)]
+    # but a trích yếu in sentence case under the tên loại ("THÔNG TƯ Hướng dẫn …", "NGHỊ QUYẾT Về việc …")
+    # is the title itself: the cut needs capitals past the type word
+    type_words = len(type_word.group(0).split()) if type_word else 0
     for a, b in zip(lettered, lettered[1:]):
-        if a > 0 and _caps(words[a - 1]) and words[a][0].isupper() and not _caps(words[a]) and not _caps(words[b]):
+        if a > type_words and _caps(words[a - 1]) and words[a][0].isupper() and not _caps(words[a]) and not _caps(words[b]):
             words = words[:a]
             break
     title = " ".join(words)
@@ -566,9 +627,11 @@ def _authority_line(text: str) -> bool:
     return bool(size) and not any(_head_at(words, k) for k in range(size, len(words)))
 
 
-def _trich_yeu(text: str) -> bool:
-    """A trích yếu in sentence case, as normative texts print it: not the preamble that follows it."""
-    return len(text) < 300 and not _PREAMBLE.match(text) and not text.rstrip().endswith((";", ":", "."))
+def _trich_yeu(text: str, under_type_word: bool = False) -> bool:
+    """A trích yếu in sentence case, as normative texts print it: not the preamble that follows it. Right
+    under the tên loại it may open with "Thực hiện …" (a plan carrying out a resolution)."""
+    opening_ok = under_type_word and _TITLE_OPENING.match(text)
+    return len(text) < 300 and (opening_ok or not _PREAMBLE.match(text)) and not text.rstrip().endswith((";", ":", "."))
 
 
 def _upper_start(text: str) -> bool:
@@ -584,6 +647,9 @@ def _subject_line(head: list[_Line], title_at: int | None) -> str | None:
         end = min(end, title_at)
     for i, line in enumerate(head[:end]):
         m = _SUBJECT_LINE.match(line.text)
+        if not m and i and _NUMBER.search(head[i - 1].text) and not _NUMBER.search(line.text):
+            # a trích yếu written "Về …" (no "V/v") stands right under the number, where a letter's goes
+            m = _SUBJECT_UNDER_NUMBER.match(line.text)
         if not m:
             continue
         parts = [m.group("s")]
@@ -652,6 +718,22 @@ def _recipients(lines: list[_Line], top: int) -> list[str]:
     return []
 
 
+def _blank_addressee(lines: list[_Line], top: int) -> bool:
+    line = next((line for line in lines[top:top + 60] if _RECIPIENTS.match(line.text)), None)
+    return line is not None and ":" in line.text and bool(_BLANK.match(line.text.split(":", 1)[1])) \
+        and line.text.split(":", 1)[1].strip() != ""
+
+
+def _unlabelled_distribution(lines: list[_Line]) -> list[str]:
+    """A Nơi nhận list whose label an export lost, its items run into one line ("- Chính phủ; - …; - Lưu: VT,
+    …"): known by the archive item that closes every such list."""
+    for line in reversed(lines):
+        items = regex.split(r"[;.][ \t]*(?=[-–][ \t])", line.text)
+        if len(items) >= 2 and _LIST_ITEM.match(items[0]) and _ARCHIVE.match(items[-1]):
+            return [" ".join(m.group("item").split()).rstrip(";.,") for item in items if (m := _LIST_ITEM.match(item))]
+    return []
+
+
 def _list_after(lines: list[_Line], label: regex.Pattern) -> list[str]:
     for i, line in enumerate(lines):
         if label.match(line.text):
@@ -662,6 +744,12 @@ def _list_after(lines: list[_Line], label: regex.Pattern) -> list[str]:
 def _items(lines: list[_Line], at: int) -> list[str]:
     text = lines[at].text
     rest = text.split(":", 1)[1].strip() if ":" in text else ""
+    if rest and _BLANK.match(rest):
+        return []  # a form's field to fill in: what follows are its other fields
+    if rest and (opening := _run_on_text(rest)) is not None:
+        # a reader ran the text's first sentence onto the list's line: the list ended there
+        rest = rest[:opening].strip()
+        return [rest.rstrip(" ;.,")] if rest else []
     raw = [rest] if rest else []
     for follower in lines[at + 1:at + 60]:
         text = follower.text
@@ -676,9 +764,23 @@ def _items(lines: list[_Line], at: int) -> list[str]:
     items = []
     for line in raw:
         m = _LIST_ITEM.match(line) or regex.match(r"^(?P<item>.+?)[;.,]?$", line.strip())
-        if m and m.group("item").strip():
+        if m and m.group("item").strip() and not _BLANK.match(m.group("item")):
             items.append(" ".join(m.group("item").split()).rstrip(";.,"))
     return items
+
+
+def _run_on_text(rest: str) -> int | None:
+    """Where the text's first sentence begins on a list's own line: the căn cứ ("… Căn cứ Luật …"), an
+    opening ("… Triển khai …"), or a reply's, "<body> nhận được công văn …", cut before the body's name."""
+    if m := _PREAMBLE_INSIDE.search(rest):
+        return m.start()
+    if len(rest) > 100 and (m := _OPENING_INSIDE.search(rest)):
+        return m.start()  # a long line only: an addressee's name holds no such capitalised opening
+    if m := _REPLY.search(rest):
+        heads = [h.start() for h in _MIXED_HEAD.finditer(rest, 0, m.start())
+                 if h.start() > 0 and rest[h.start() - 1] == " "]
+        return heads[-1] if heads else None
+    return None
 
 
 def _wrapped_item(item: str, line: str) -> bool:

@@ -51,9 +51,14 @@ _PARTS = regex.compile(r"^(?P<num>\d+(?:[.,]\d+)*\p{Ll}?)(?P<sep>[-/]?)"
                        r"(?:(?P<year>(?:19|20)\d\d)[-/](?=\p{L}))?(?P<sym>\p{L}.*)$")
 
 
+# Cyrillic capitals that look like Latin ones: a PDF's text layer sometimes holds them inside a
+# symbol ("TT-BТС" with Cyrillic Т and С), which would make a second id for one instrument
+_HOMOGLYPHS = str.maketrans("АВСЕНКМОРТХ", "ABCEHKMOPTX")
+
+
 def symbol(sym: str) -> str:
     """'CT-TTG' -> 'CT-TTg', 'QĐ/TƯ' -> 'QĐ/TW', 'NĐ- CP' -> 'NĐ-CP'."""
-    sym = _SPACE.sub("", _DASHES.sub("-", unicodedata.normalize("NFC", sym)))
+    sym = _SPACE.sub("", _DASHES.sub("-", unicodedata.normalize("NFC", sym))).translate(_HOMOGLYPHS)
     return regex.sub(r"[^-/]+", lambda m: _SPELLING.get(m.group(0).upper(), m.group(0)), sym)
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,14 +17,19 @@ DOCUMENT_FIELDS = ("kind", "title", "number", "issuer", "place", "date", "subjec
 
 
 def code_fingerprint() -> str:
-    """A hash of the code and vocabulary that extract: the one version of every extractor.
-    A cached result is reused only by the same code, whatever anyone remembered to bump."""
+    """A hash of the code and vocabulary that extract, the lexicon overlay included: the one
+    version of every extractor. A cached result is reused only by the same code and words,
+    whatever anyone remembered to bump."""
     digest = hashlib.sha1()
     root = Path(__file__).resolve().parent.parent
-    for package in ("pipeline", "extractors", "schemas"):
-        for path in sorted((root / package).rglob("*")):
+    overlay = os.environ.get("VNKB_LEXICON")
+    folders = [(root, root / package) for package in ("pipeline", "extractors", "schemas")]
+    if overlay and Path(overlay).is_dir():
+        folders.append((Path(overlay), Path(overlay)))
+    for base, folder in folders:
+        for path in sorted(folder.rglob("*")):
             if path.suffix in (".py", ".tsv", ".txt", ".json") and "__pycache__" not in path.parts:
-                digest.update(path.relative_to(root).as_posix().encode())
+                digest.update(path.relative_to(base).as_posix().encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 

@@ -62,7 +62,10 @@ class Found:
 def _skipped(name: str, rel: str, exclude: tuple[str, ...]) -> bool:
     if name.startswith(".") or any(fnmatch.fnmatch(name, p) for p in DEFAULT_SKIP):
         return True
-    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(rel, p) for p in exclude)
+    rel = rel.replace(os.sep, "/")
+    # "/" + rel: '*/drafts/*' also matches a drafts folder right under the folder given
+    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(rel, p) or fnmatch.fnmatch("/" + rel, p)
+               for p in exclude)
 
 
 def _inside(path: str, roots: list[str]) -> bool:
@@ -247,12 +250,45 @@ def _locked(out: Path, notify: Callable[[str], None]):
 def _load_manifest(cache: Path, notes: list[str]) -> dict[str, dict]:
     path = cache / MANIFEST
     if not path.exists():
-        return {}
+        return _adopt(cache, notes)
     try:
         return json.loads(path.read_text(encoding="utf-8"))["sources"]
     except (OSError, ValueError, KeyError, TypeError):
         notes.append(f"{path}: damaged list of the base's sources; the base holds only this run's files")
         return {}
+
+
+def _adopt(cache: Path, notes: list[str]) -> dict[str, dict]:
+    """A base written before the list of sources existed: its documents are kept (each
+    cached as it is), to be redone when their files are next named."""
+    jsonl = cache.parent / "documents.jsonl"
+    base: dict[str, dict] = {}
+    if not jsonl.exists():
+        return base
+    try:
+        with open(jsonl, encoding="utf-8") as fh:
+            for line in fh:
+                record = json.loads(line)
+                key = f"{record['doc_id']}-{Path(record['source']).suffix.lower().lstrip('.') or 'none'}-earlier"
+                _write_json(cache / f"{key}.json", record)
+                for source in record["document"].get("sources") or [record["source"]]:
+                    base[source] = {"key": key}
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        notes.append(f"{jsonl}: the earlier base could not be read ({exc}); it holds only this run's files")
+        return {}
+    for row in _error_rows(cache.parent / "errors.csv"):
+        base.setdefault(row["source"], {"error": row["reason"]})
+    return base
+
+
+def _error_rows(path: Path) -> list[dict]:
+    import csv
+
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            return [row for row in csv.DictReader(fh) if row.get("source") and row.get("reason")]
+    except (OSError, ValueError, csv.Error):
+        return []
 
 
 def _write_json(path: Path, value) -> None:
@@ -453,16 +489,23 @@ def _execute(sources: list[str], job: Job, workers: int | None, scheduler: str |
         pool.join()
 
 
+_POOLS: dict = {}
+
+
 def _work_with_timeout(source: str, job: Job, data: bytes) -> Outcome:
-    """On a Dask worker: the document in a child process, so a stuck one is killed after
-    `job.timeout` seconds instead of holding the worker forever."""
+    """On a Dask worker: the document in a child process of the worker (one, kept for the
+    documents that follow, so the models load once), killed and replaced when a document
+    takes over `job.timeout` seconds, instead of a stuck document holding the worker."""
     from concurrent.futures import TimeoutError as Timeout
 
-    from pebble import ProcessExpired, concurrent
+    from pebble import ProcessExpired, ProcessPool
 
     try:
-        task = concurrent.process(timeout=job.timeout)(_work)
-        return task(source, job, data).result()
+        pool = _POOLS.get(job.memory_mb)
+        if pool is None or not pool.active:
+            pool = _POOLS[job.memory_mb] = ProcessPool(max_workers=1, initializer=_init_worker,
+                                                       initargs=(job.memory_mb,))
+        return pool.schedule(_work, args=(source, job, data), timeout=job.timeout).result()
     except Timeout:
         return source, None, None, f"timed out after {job.timeout:g} s (--timeout raises the limit)"
     except ProcessExpired as exc:
@@ -493,7 +536,19 @@ def _execute_dask(sources: list[str], job: Job, workers: int | None, scheduler: 
     remote = Job(**{**job.__dict__, "cache": None})
     task = _work_with_timeout if job.timeout else _work
     try:
-        futures = {}
+        # a few documents per worker in flight: the bytes of a whole archive never sit in memory
+        in_flight = 4 * max(len(client.scheduler_info().get("workers", {})), workers or 1, 1)
+        running = as_completed()
+        owner: dict = {}
+        submitted = 0
+
+        def collect(future):
+            source = owner.pop(future)
+            try:
+                return future.result()
+            except Exception as exc:  # a worker that died (KilledWorker) or a lost connection
+                return source, None, None, " ".join(f"cluster error: {type(exc).__name__}: {exc}".split())[:300]
+
         for source in sources:
             try:
                 data = read_file_bytes(source, job.max_bytes)
@@ -504,13 +559,15 @@ def _execute_dask(sources: list[str], job: Job, workers: int | None, scheduler: 
             if not job.force and valid_entry(Path(job.cache) / f"{key}.json"):
                 yield source, key, None, None
                 continue
-            futures[client.submit(task, source, remote, data, pure=False, key=f"vnkb-{len(futures)}")] = source
-        for future in as_completed(futures):
-            source = futures[future]
-            try:
-                yield future.result()
-            except Exception as exc:  # a worker that died (KilledWorker) or a lost connection
-                yield source, None, None, " ".join(f"cluster error: {type(exc).__name__}: {exc}".split())[:300]
+            future = client.submit(task, source, remote, data, pure=False, key=f"vnkb-{submitted}")
+            submitted += 1
+            owner[future] = source
+            running.add(future)
+            del data
+            while len(owner) >= in_flight:
+                yield collect(next(running))
+        while owner:
+            yield collect(next(running))
     finally:
         client.close()
         if cluster is not None:

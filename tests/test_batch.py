@@ -147,6 +147,86 @@ def test_killed_halfway_and_rerun_gives_the_same_base(tmp_path, signum):
 def test_dask_local_cluster_gives_the_same_base(tmp_path):
     pytest.importorskip("distributed")
     runner.run([SAMPLES], tmp_path / "local", workers=1)
-    runner.run([SAMPLES], tmp_path / "dask", workers=2, engine="dask")
+    # with a time limit: each document in a child process of its Dask worker, killable
+    runner.run([SAMPLES], tmp_path / "dask", workers=2, engine="dask", timeout=600)
     for name in OUTPUTS:
         assert (tmp_path / "dask" / name).read_bytes() == (tmp_path / "local" / name).read_bytes(), name
+
+
+def test_extract_many_yields_each_document_as_soon_as_it_and_those_before_are_done(tmp_path, monkeypatch):
+    from pipeline import extract_many
+
+    folder = tmp_path / "in"
+    _tiny_corpus(folder, 5)
+    calls = []
+    real = runner.process_bytes
+
+    def counted(data, source, *args):
+        calls.append(source)
+        return real(data, source, *args)
+
+    monkeypatch.setattr(runner, "process_bytes", counted)
+    records = extract_many([folder], workers=1, only=["citations"])
+    first = next(records)
+    assert first["citations"][0]["ref_id"] == "0-CT/TU" and len(calls) == 1
+    rest = list(records)
+    assert [r["citations"][0]["ref_id"] for r in rest] == [f"{i}-CT/TU" for i in range(1, 5)]
+
+
+def test_extract_takes_a_path_or_a_text_by_name(tmp_path):
+    from pipeline import extract
+
+    path = tmp_path / "ghi chú.txt"
+    path.write_text("Thực hiện Chỉ thị số 15-CT/TU ngày 4/4/2022 của Ban Thường vụ Tỉnh ủy.\n", encoding="utf-8")
+    by_path = extract(path=str(path), only=["citations"])
+    assert by_path["source"] == str(path) and by_path["citations"][0]["ref_id"] == "15-CT/TU"
+    by_text = extract(text=str(path), only=["citations"])  # a text that looks like a path is a text
+    assert by_text["source"] == "<text>" and by_text["citations"] == []
+    assert extract(str(path), only=["citations"])["source"] == str(path)  # unambiguous: a file that exists
+    with pytest.raises(TypeError):
+        extract(text="a", path=str(path))
+
+
+def test_a_stuck_document_on_a_dask_worker_is_stopped_by_the_timeout(tmp_path, monkeypatch):
+    """What each Dask task runs: the document in a child process, killed after --timeout."""
+    runner._POOLS.clear()  # a pool forked after the patch
+    monkeypatch.setattr(runner, "process_bytes", _crash_or_hang)  # the child is forked with it
+    patient, strict = runner.Job(timeout=120, stamp="t"), runner.Job(timeout=2, stamp="t")
+    text = "Chỉ thị số 3-CT/TU ngày 1/2/2020.".encode()
+    _, key, result, error = runner._work_with_timeout("tốt.txt", patient, text)
+    assert error is None and result["citations"][0]["ref_id"] == "3-CT/TU"
+    started = time.perf_counter()
+    _, _, result, error = runner._work_with_timeout("hang.txt", strict, text)
+    assert error == "timed out after 2 s (--timeout raises the limit)" and time.perf_counter() - started < 30
+    _, _, result, error = runner._work_with_timeout("crash.txt", patient, text)
+    assert error.startswith("the worker processing this file died")
+    _, key, result, error = runner._work_with_timeout("tốt.txt", patient, text)
+    assert error is None and result["citations"][0]["ref_id"] == "3-CT/TU"
+    for pool in runner._POOLS.values():
+        pool.stop()
+    runner._POOLS.clear()
+
+
+def test_largest_documents_start_first_and_each_file_is_read_once_in_a_worker(tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    _tiny_corpus(folder, 3)
+    (folder / "lớn.txt").write_text("Thực hiện Chỉ thị số 2-CT/TU ngày 1/2/2021.\n" * 200, encoding="utf-8")
+    scheduled, reads = [], []
+    real_execute, real_read = runner._execute, runner.read_file_bytes
+
+    def recording(sources, *args):
+        scheduled.extend(sources)
+        return real_execute(sources, *args)
+
+    def counted(path, *args):
+        reads.append(path)  # in a forked worker, this list is the worker's copy
+        return real_read(path, *args)
+
+    monkeypatch.setattr(runner, "_execute", recording)
+    monkeypatch.setattr(runner, "read_file_bytes", counted)
+    summary = runner.run([folder], tmp_path / "kb", workers=2, timeout=60, only=["citations"])
+    assert summary.documents == 4
+    assert Path(scheduled[0]).name == "lớn.txt"
+    assert reads == []  # the main process opened none of the documents
+    runner.run([folder], tmp_path / "kb1", workers=1, only=["citations"])
+    assert sorted(reads) == sorted(scheduled[-4:])  # in process: each read exactly once

@@ -348,3 +348,127 @@ def test_a_five_year_plan_by_its_period_is_no_citation(write):
 def test_items_of_a_list_of_grounds_keep_their_own_issuers(write):
     found = cites(write, "Quyết định số 14/QĐ-UBND ngày 2/1/2024;\nQuyết định số 15/QĐ-BYT ngày 3/1/2024 của Bộ Y tế;")
     assert [c["issuer"] for c in found] == [None, "Bộ Y tế"]
+
+
+# --- patterns met in unseen portal exports and gazette texts ---------------------------------
+
+def test_a_number_on_the_next_line_of_a_list_of_kinds_is_no_citation(write):
+    # a template's list of grounds: "2. Nghị định" then "3. Thông tư" on the next line
+    text = "I. CĂN CỨ PHÁP LÝ\n\n1. Luật Doanh nghiệp\n\n2. Nghị định\n\n3. Thông tư\n\nII. NỘI DUNG"
+    assert [c["type"] for c in cites(write, text)] == ["Luật"]
+
+
+def test_a_law_named_with_its_year_is_dated_by_it(write):
+    c = one(write, "Việc trồng rừng thay thế thực hiện theo Luật Lâm nghiệp năm 2017 và hướng dẫn của tỉnh.")
+    assert (c["name"], c["date"]) == ("Luật Lâm nghiệp", "2017")
+    c = one(write, "Căn cứ Luật Giáo dục năm 2019;")
+    assert c["date"] == "2019"
+
+
+def test_a_numbered_law_takes_the_issuer_after_its_date(write):
+    c = one(write, "Căn cứ Luật Thủy sản số 18/2017/QH14 ngày 21 tháng 11 năm 2017 của Quốc hội;")
+    assert (c["ref_id"], c["date"], c["issuer"]) == ("18/2017/QH14", "2017-11-21", "Quốc hội")
+
+
+def test_a_law_by_title_takes_neither_a_company_as_issuer_nor_the_decrees_subject(write):
+    c = one(write, "Người lao động được hưởng chế độ theo Bộ luật Dân sự của Công ty cổ phần Sông Đà.")
+    assert c["issuer"] is None
+    found = cites(write, "Căn cứ Nghị định số 31/2021/NĐ-CP ngày 26/3/2021 của Chính phủ quy định chi tiết "
+                         "một số điều của Luật Đầu tư về ưu đãi đầu tư;")
+    law = [c for c in found if c["type"] == "Luật"]
+    assert law and law[0]["subject"] is None
+
+
+def test_an_issuer_holding_a_ministers_two_titles(write):
+    c = one(write, "Căn cứ Thông tư số 05/2019/TT-VPCP ngày 10/6/2019 của Bộ trưởng, Chủ nhiệm Văn phòng "
+                   "Chính phủ về chế độ báo cáo;")
+    assert c["issuer"] == "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ"
+
+
+def test_an_upper_case_title_line_run_into_the_next_sentence_ends_its_issuer(write):
+    text = ("SỬA ĐỔI QUY ĐỊNH BAN HÀNH KÈM THEO QUYẾT ĐỊNH SỐ 21/2016/QĐ-UBND NGÀY 12/5/2016 CỦA UBND TỈNH "
+            "QUẢNG NGÃI Căn cứ Luật Đường bộ ngày 27 tháng 6 năm 2024;")
+    c = [c for c in cites(write, text) if c["type"] == "Quyết định"][0]
+    assert c["issuer"] == "Ủy ban nhân dân TỈNH QUẢNG NGÃI"
+
+
+@pytest.mark.parametrize("sentence, type_, ref_id", [
+    ("Theo đề nghị của Giám đốc Sở Tài chính tại Văn bản số 1520/STC-QLNS ngày 05/8/2025.",
+     "Công văn", "1520/STC-QLNS"),
+    ("UBND huyện đã có văn bản số 45/KH-UBND ngày 02/4/2024 triển khai tới các xã.", "Kế hoạch", "45/KH-UBND"),
+    ("Thực hiện Văn bản số 812-CV/TU ngày 9/10/2023 của Ban Thường vụ Tỉnh ủy.", "Công văn", "812-CV/TU"),
+])
+def test_a_numbered_van_ban_takes_its_kind_from_its_symbol(write, sentence, type_, ref_id):
+    c = one(write, sentence)
+    assert (c["type"], c["ref_id"]) == (type_, ref_id)
+
+
+def test_a_van_ban_without_a_symbol_is_no_citation(write):
+    assert cites(write, "Hồ sơ gồm văn bản số 2 và các giấy tờ kèm theo.") == []
+
+
+def test_an_issuer_broken_across_a_blank_line_in_a_gazette_text(write):
+    text = "căn cứ Nghị định số 15/2018/NĐ-CP ngày 02 tháng 02 năm 2018 của Chính\n\nphủ quy định chi tiết;\n"
+    assert [c["issuer"] for c in extract(read(write("doc.md", text)))] == ["Chính phủ"]
+    c = [c for c in cites(write, "theo Luật Đấu thầu số 22/2023/QH15 của Nghị định số 24/2024/NĐ-CP;")
+         if c["type"] == "Luật"][0]
+    assert c["issuer"] is None
+
+
+def test_a_symbol_broken_after_its_dash_in_a_gazette_text_is_whole(write):
+    text = "sửa đổi, bổ sung một số điều của Thông tư số 12/2026/TT-\n\nBYT ngày 3 tháng 3 năm 2026 của Bộ trưởng Bộ Y tế;\n"
+    found = extract(read(write("doc.md", text)))
+    assert [(c["ref_id"], c["date"]) for c in found] == [("12/2026/TT-BYT", "2026-03-03")]
+
+
+def test_cyrillic_look_alike_letters_in_a_symbol_read_as_latin():
+    from extractors.refs import ref_id
+    assert ref_id("67", "TT-B\u0422\u0421", "2022") == "67/2022/TT-BTC"
+
+
+def test_a_company_or_a_cut_name_is_no_issuer_but_a_ministry_runs_past_a_page_break(write):
+    c = one(write, "Trả lời công văn số 15/TM-2025 ngày 02/10/2025 của Công ty cổ phần Thép Hòa Phát, Cục Thuế có ý kiến.")
+    assert c["issuer"] is None
+    text = "theo Thông tư số 08/2015/TT-BNV ngày 1 tháng 12 năm 2015 của Bộ\n\nNội vụ hướng dẫn chế độ;\n"
+    assert [c["issuer"] for c in extract(read(write("doc.md", text)))] == ["Bộ Nội vụ"]
+
+
+def test_a_party_committee_written_in_lower_case_is_whole(write):
+    c = one(write, "Thực hiện Kế hoạch số 210-KH/TU ngày 5/6/2024 của Ban chấp hành Đảng bộ tỉnh Sơn La về chuyển đổi số.")
+    assert c["issuer"] == "Ban chấp hành Đảng bộ tỉnh Sơn La"
+
+
+def test_a_list_led_by_its_issuer_and_a_colon_gives_each_member_that_issuer(write):
+    text = ("Căn cứ các Nghị định của Chính phủ: số 61/2018/NĐ-CP ngày 23/4/2018 về thực hiện cơ chế một cửa; "
+            "số 107/2021/NĐ-CP ngày 06/12/2021 và số 45/2020/NĐ-CP ngày 08/4/2020 về thủ tục hành chính trên môi trường điện tử;")
+    found = cites(write, text)
+    assert [(c["ref_id"], c["date"], c["issuer"]) for c in found] == [
+        ("61/2018/NĐ-CP", "2018-04-23", "Chính phủ"),
+        ("107/2021/NĐ-CP", "2021-12-06", "Chính phủ"),
+        ("45/2020/NĐ-CP", "2020-04-08", "Chính phủ")]
+
+
+def test_a_semicolon_list_of_numbers_shares_the_type_word_but_not_a_bare_number(write):
+    found = cites(write, "bãi bỏ Quyết định số 12/2019/QĐ-UBND ngày 3/5/2019; số 7/2021/QĐ-UBND ngày 1/2/2021 "
+                         "của Ủy ban nhân dân tỉnh Kon Tum; số 3 năm nay.")
+    assert [c["ref_id"] for c in found] == ["12/2019/QĐ-UBND", "7/2021/QĐ-UBND"]
+
+
+def test_a_members_subject_ends_where_the_next_member_of_the_list_begins(write):
+    found = cites(write, "phù hợp với các Quyết định: số 25/QĐ-TTg ngày 09/01/2023 về việc phê duyệt quy hoạch tỉnh "
+                         "Lạng Sơn thời kỳ 2021-2030 và số 311/QĐ-TTg ngày 31/3/2023 về việc phê duyệt quy hoạch tỉnh Điện Biên.")
+    assert [(c["ref_id"], c["subject"]) for c in found] == [
+        ("25/QĐ-TTg", "việc phê duyệt quy hoạch tỉnh Lạng Sơn thời kỳ 2021-2030"),
+        ("311/QĐ-TTg", "việc phê duyệt quy hoạch tỉnh Điện Biên")]
+
+
+def test_a_law_title_followed_by_its_number_without_so(write):
+    c = one(write, "Căn cứ Điều 73 Luật Thương mại 36/2005/QH11 và hướng dẫn hiện hành.")
+    assert (c["ref_id"], c["type"]) == ("36/2005/QH11", "Luật")
+
+
+def test_the_documents_own_number_written_with_other_separators_is_no_citation(write):
+    text = ("ỦY BAN NHÂN DÂN\n\nTỈNH AN GIANG\n\nSố: 1450/QĐ-UBND\n\nAn Giang, ngày 3 tháng 9 năm 2025\n\n"
+            "QUYẾT ĐỊNH\n\nCăn cứ Quyết định số 88/QĐ-TTg ngày 5/1/2025 của Thủ tướng Chính phủ;\n\n"
+            "PHỤ LỤC\n\n(Kèm theo Quyết định số 1450 QĐ/UBND ngày 3 tháng 9 năm 2025 của Chủ tịch UBND tỉnh)\n")
+    assert [c["ref_id"] for c in extract(read(write("doc.md", text)))] == ["88/QĐ-TTg"]

@@ -187,3 +187,89 @@ def test_kinds_of_place_and_regions():
     for place in ("sân bay Phù Cát", "cửa khẩu quốc tế Lao Bảo", "đình Tân Phước", "Đồng bằng sông Cửu Long", "Tây Nguyên"):
         assert ("LOC", place) in found, place
     assert ("LOC", "sông Cửu Long") not in found  # inside the region's name
+
+
+# Patterns met on the portal corpus (plans, decisions and circulars of ministries and provinces),
+# each on a passage written for it.
+
+def _names(text):
+    return {(label, name): title for _, _, label, name, title in entities.find(text)}
+
+
+def test_thuoc_ends_a_unit_name_before_the_body_it_belongs_to():
+    found = _names("b) Trạm Kiểm lâm Sơn Kim thuộc Hạt Kiểm lâm Hương Sơn;\n")
+    assert ("ORG", "Trạm Kiểm lâm Sơn Kim") in found
+    assert ("ORG", "Hạt Kiểm lâm Hương Sơn") in found
+
+
+def test_a_title_after_a_comma_opens_the_next_item_not_the_body_name():
+    found = _names("Điều 3. Chánh Văn phòng Bộ, Vụ trưởng Vụ Tổ chức cán bộ, Cục trưởng Cục Xuất nhập khẩu "
+                   "và Thủ trưởng các đơn vị chịu trách nhiệm thi hành.")
+    assert ("ORG", "Văn phòng Bộ") in found
+    assert ("ORG", "Vụ Tổ chức cán bộ") in found
+    assert not any("Vụ trưởng" in name for _, name in found)
+
+
+def test_department_name_closed_by_the_list_item():
+    found = _names("Nơi nhận:\n\n- Cục Di sản văn hóa;\n\n- Vụ Kế hoạch - Tài chính;\n\n- Lưu: VT.\n")
+    assert ("ORG", "Cục Di sản văn hóa") in found
+    assert ("ORG", "Vụ Kế hoạch - Tài chính") in found
+
+
+def test_thuong_truc_after_a_title_is_part_of_the_title():
+    found = _names("Đồng chí Trần Văn Lâm, Phó Thủ tướng Thường trực Chính phủ, phát biểu.")
+    assert ("ORG", "Chính phủ") in found
+    assert ("ORG", "Thường trực Chính phủ") not in found
+
+
+def test_comma_inside_a_known_body_does_not_cut_the_title():
+    found = _names("3. Đồng chí Đỗ Minh Khoa, Bí thư Trung ương Đảng, Trưởng Ban Chính sách, chiến lược "
+                   "Trung ương.")
+    assert found[("PER", "Đỗ Minh Khoa")] == "Bí thư Trung ương Đảng, Trưởng Ban Chính sách, chiến lược Trung ương"
+
+
+def test_no_person_inside_a_ministry_name():
+    found = _names("Bộ trưởng Bộ Công Thương ban hành Thông tư quy định hạn ngạch thuế quan.")
+    assert ("ORG", "Bộ Công Thương") in found
+    assert not any(label == "PER" for label, _ in found)
+
+
+def test_abbreviations_with_ampersand_and_joined_by_va():
+    found = _names("Nơi nhận:\n- Sở GD&ĐT tỉnh;\n- Sở VH,TT&DL;\n- Cục KTVB và QLXLVPHC (Bộ Tư pháp);\n"
+                   "- Phòng KSTTHC (VP);\n")
+    assert ("ORG", "Sở Giáo dục và Đào tạo tỉnh") in found
+    assert ("ORG", "Sở Văn hóa, Thể thao và Du lịch") in found
+    assert ("ORG", "Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính") in found
+    assert ("ORG", "Phòng Kiểm soát thủ tục hành chính") in found
+
+
+def test_neighbouring_country_is_a_place():
+    found = _names("Hàng hóa có xuất xứ từ Cộng hòa Dân chủ Nhân dân Lào và Campuchia được hưởng thuế suất ưu đãi.")
+    assert ("LOC", "Cộng hòa Dân chủ Nhân dân Lào") in found
+    assert ("LOC", "Campuchia") in found
+
+
+def test_vu_as_a_case_is_not_a_department():
+    found = _names("Vụ việc đã được chuyển cơ quan điều tra. Vụ án được đưa ra xét xử.")
+    assert not any(label == "ORG" for label, _ in found)
+
+
+def test_tp_in_a_body_name_is_thanh_pho():
+    found = _names("Nơi nhận:\n- Thường trực Thành ủy;\n- UBND TP;\n- Các sở, ngành thành phố.\n")
+    assert ("ORG", "Ủy ban nhân dân thành phố") in found
+
+
+def test_commune_name_holding_a_head_word_is_a_place_not_a_body():
+    found = _names("Sáp nhập thị trấn Long Phú, xã Tân Hội Đông và xã Đoàn Kết thành xã mới.")
+    assert ("LOC", "Tân Hội Đông") in found and ("LOC", "Đoàn Kết") in found
+    assert not any(label == "ORG" for label, _ in found)
+
+
+def test_village_front_committee_is_one_body():
+    found = _names("Người hoạt động không chuyên trách ở thôn (Trưởng thôn, Trưởng Ban công tác Mặt trận).")
+    assert ("ORG", "Ban công tác Mặt trận") in found
+
+
+def test_hoac_ends_a_name():
+    found = _names("Văn bản đề nghị của Công ty Cổ phần Cảng Chân Mây hoặc cơ quan, đơn vị chủ quản.")
+    assert ("ORG", "Công ty Cổ phần Cảng Chân Mây") in found

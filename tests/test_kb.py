@@ -206,3 +206,16 @@ def test_datasette_browses_the_base(kb):
                             capture_output=True, text=True, timeout=120)
     assert answer.returncode == 0, answer.stderr
     assert json.loads(answer.stdout)[0]["ref_id"] == "34-CT/TW"
+
+
+def test_a_base_from_before_the_list_of_sources_is_kept_when_added_to(tmp_path):
+    src = tmp_path / "in"
+    _copy(["001_94b78c62f7a5b96a.txt", "004_1a40a7fa2beb32c1.txt"], src)
+    out = tmp_path / "kb"
+    runner.run([src / "001_94b78c62f7a5b96a.txt"], out, workers=1)
+    shutil.rmtree(out / ".cache")  # as an earlier version left it: the outputs only
+    added = runner.run([src / "004_1a40a7fa2beb32c1.txt"], out, workers=1)
+    assert added.documents == 2
+    once = tmp_path / "once"
+    runner.run([src], once, workers=1)
+    assert _snapshot(out)["documents.jsonl"] == _snapshot(once)["documents.jsonl"]

@@ -312,3 +312,130 @@ Phước, Thủ trưởng các đơn vị liên quan chịu trách nhiệm thi h
     texts = [b.text for b in md(text).blocks]
     assert texts == ["II. MỤC TIÊU CỤ THỂ", "1. Về y tế cơ sở", "Phấn đấu 100% trạm y tế xã có bác sĩ.",
                      "2. Giám đốc Sở Y tế tỉnh Bình Phước, Thủ trưởng các đơn vị liên quan chịu trách nhiệm thi hành."]
+
+
+def test_footnote_bodies_run_together_on_one_line_are_split():
+    text = """Năm 2025, tỉnh hoàn thành 12 công trình thủy lợi[1], vượt kế hoạch.
+Có 5 xã đạt chuẩn nông thôn mới nâng cao[2] và 2 xã kiểu mẫu[3].
+
+[1] Theo Báo cáo số 45/BC-UBND của UBND tỉnh Quảng Trị. [2] Quyết định số 120/QĐ-UBND
+ngày 15/3/2025. [3] Công văn số 88/SNN-KH ngày 02/4/2025.
+"""
+    doc = md(text)
+    assert [f.text for f in doc.footnotes] == [
+        "Theo Báo cáo số 45/BC-UBND của UBND tỉnh Quảng Trị.", "Quyết định số 120/QĐ-UBND ngày 15/3/2025.",
+        "Công văn số 88/SNN-KH ngày 02/4/2025."]
+    assert doc.text[:doc.footnotes[1].anchor].endswith("nâng cao")
+    assert doc.text[:doc.footnotes[2].anchor].endswith("kiểu mẫu")
+
+
+SCORE_SHEET = """**BẢNG CHẤM ĐIỂM CÂU LẠC BỘ THỂ THAO CƠ SỞ**
+|
+**Tiêu chí**
+|
+**Điểm tối đa**
+|
+**Điểm tự chấm**
+|
+**Minh chứng**
+|
+|
+1.1. Có quyết định thành lập
+câu lạc bộ.
+|
+5
+|
+|
+Quyết định thành lập của
+UBND xã.
+|
+|
+1.2. Có quy chế hoạt động.
+|
+5
+|
+|
+Quy chế được phê duyệt.
+|
+|
+**Cộng**
+|
+**10**
+|
+|
+|
+** **
+**HƯỚNG DẪN CHẤM ĐIỂM**
+1. Ủy ban nhân dân xã thành lập tổ chấm điểm gồm đại diện
+văn hóa - xã hội và đoàn thanh niên.
+2. Câu lạc bộ tự chấm điểm theo từng tiêu chí và gửi kết quả về
+Ủy ban nhân dân xã trước ngày 15 tháng 12 hằng năm.
+3. Điểm được làm tròn đến 0,5 điểm.
+4. Câu lạc bộ đạt từ 8 điểm trở lên được xếp loại tốt.
+Các tiêu chí không có minh chứng không được chấm điểm.
+Tổ chấm điểm lập biên bản và gửi Phòng Văn hóa - Xã hội.
+Ủy ban nhân dân xã tổng hợp, công khai kết quả trên cổng
+thông tin điện tử của xã.
+"""
+
+
+def test_a_table_ending_in_a_merged_row_does_not_swallow_the_text_after_it():
+    doc = md(SCORE_SHEET)
+    (table,) = doc.tables
+    assert table.grid[0] == ["Tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Minh chứng"]
+    assert table.grid[1] == ["1.1. Có quyết định thành lập câu lạc bộ.", "5", "", "Quyết định thành lập của UBND xã."]
+    assert table.grid[-1][:2] == ["Cộng", "10"]
+    assert not any("HƯỚNG DẪN" in cell for row in table.grid for cell in row)
+    assert "HƯỚNG DẪN CHẤM ĐIỂM" in doc.text[table.end:]
+    assert "2. Câu lạc bộ tự chấm điểm theo từng tiêu chí và gửi kết quả về Ủy ban nhân dân xã" in doc.text
+
+
+def test_a_bold_salutation_label_ends_before_the_first_sentence():
+    text = """|
+Số: 412/SYT-NVY
+|
+*Cần Thơ, ngày 03 tháng 9 năm 2025*
+|
+**Kính gửi:** Bệnh viện Đa khoa
+thành phố Cần Thơ
+Sở Y tế nhận được Tờ trình số 88/TTr-BV ngày 20/8/2025 của Bệnh viện về việc
+mua sắm trang thiết bị. Sở Y tế có ý kiến như sau:
+"""
+    doc = md(text)
+    assert "Kính gửi: Bệnh viện Đa khoa thành phố Cần Thơ\n" in doc.text
+    assert "\nSở Y tế nhận được Tờ trình số 88/TTr-BV ngày 20/8/2025 của Bệnh viện về việc mua sắm" in doc.text
+
+
+def test_a_letterhead_date_broken_before_a_number_is_one_line():
+    text = """|
+**ỦY BAN NHÂN DÂN
+TỈNH NINH BÌNH**
+|
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
+Độc lập - Tự do - Hạnh phúc
+|
+|
+Số: 77/BC-UBND
+|
+*Ninh Bình, ngày 14 tháng
+10 năm 2025*
+|
+
+**BÁO CÁO**
+"""
+    doc = md(text)
+    assert "Ninh Bình, ngày 14 tháng 10 năm 2025" in doc.text.split("\n")
+    assert not doc.tables
+
+
+def test_a_bold_title_over_several_lines_is_one_line_even_with_a_semicolon():
+    text = """**Điều 2. Sửa đổi, bổ sung một số điều của Quyết định số 15/2024/QĐ-UBND
+ngày 12 tháng 3 năm 2024 của Ủy ban nhân dân tỉnh quy định mức thu học phí;
+mức hỗ trợ chi phí học tập đối với học sinh dân tộc thiểu số trên địa bàn
+tỉnh Gia Lai**
+1. Sửa đổi khoản 2 Điều 3 như sau:
+"""
+    doc = md(text)
+    lines = doc.text.split("\n")
+    assert any(l.startswith("Điều 2. Sửa đổi") and l.endswith("trên địa bàn tỉnh Gia Lai") for l in lines)
+    assert "1. Sửa đổi khoản 2 Điều 3 như sau:" in lines

@@ -172,3 +172,119 @@ def test_a_plans_present_state_is_a_result_and_a_qualified_change_a_change(write
     found = {m["value"]: m for m in measures_of(write, text)}
     assert (found[46]["kind"], found[30]["kind"]) == ("result", "target")
     assert (found[30]["comparator"], found[30]["year"]) == ("increase", 2030)
+
+
+def test_an_hdnd_resolution_on_a_years_plan_sets_targets_and_assesses_results(write):
+    # an individual resolution (no year in its number) written in articles: not a normative text
+    text = ("| HỘI ĐỒNG NHÂN DÂN TỈNH KON TUM | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|---|\n"
+            "| Số: 77/NQ-HĐND | Kon Tum, ngày 09 tháng 12 năm 2025 |\n\n"
+            "**NGHỊ QUYẾT**\n\n**Về kế hoạch phát triển kinh tế - xã hội năm 2026**\n\n**QUYẾT NGHỊ:**\n\n"
+            "**Điều 1.** Đánh giá tình hình thực hiện nhiệm vụ năm 2025\n\n"
+            "Năm 2025, tốc độ tăng trưởng GRDP ước đạt 6,9%; có 14/16 chỉ tiêu đạt và vượt kế hoạch.\n\n"
+            "**Điều 2. Các chỉ tiêu chủ yếu năm 2026**\n\n"
+            "1. Tốc độ tăng trưởng GRDP từ 8% trở lên.\n\n"
+            "2. Thu nhập bình quân đầu người đạt 62 triệu đồng.\n\n"
+            "3. Tỷ lệ hộ nghèo giảm 2%.\n\n"
+            "**Điều 3. Tổ chức thực hiện**\n\nGiao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.\n")
+    found = {m["value"]: m for m in measures.extract(read(write("nq.md", text)))}
+    assert set(found) == {6.9, 14, 8, 62, 2}
+    assert (found[6.9]["kind"], found[6.9]["year"]) == ("result", 2025)
+    assert found[14]["unit"] == "/16 chỉ tiêu"
+    # the title's year, not the year it was signed
+    assert {(found[v]["kind"], found[v]["year"]) for v in (8, 62, 2)} == {("target", 2026)}
+    assert (found[8]["comparator"], found[2]["comparator"]) == (">=", "decrease")
+
+
+def test_a_resolution_that_passes_a_budget_keeps_its_figures(write):
+    text = ("HỘI ĐỒNG NHÂN DÂN TỈNH BẾN TRE\n\nSố: 31/NQ-HĐND\n\nNGHỊ QUYẾT\n\n"
+            "Về dự toán ngân sách nhà nước năm 2026\n\n"
+            "Điều 1. Thông qua dự toán ngân sách nhà nước năm 2026 như sau:\n\n"
+            "1. Tổng thu ngân sách nhà nước trên địa bàn: 6.780 tỷ đồng.\n\n"
+            "Điều 2. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện.\n")
+    found = measures_of(write, text)
+    assert [(m["value"], m["unit"], m["kind"], m["year"]) for m in found] == [(6780, "tỷ đồng", "target", 2026)]
+
+
+def test_a_normative_text_with_an_article_on_aims_still_prescribes_rules(write):
+    # its number carries its year: a rule's amounts stay rules whatever an article is called
+    text = ("BỘ TÀI CHÍNH\n\nSố: 58/2026/TT-BTC\n\nTHÔNG TƯ\n\nHướng dẫn hoạt động của quỹ hưu trí bổ sung\n\n"
+            "Điều 1. Phạm vi điều chỉnh\n\nThông tư này hướng dẫn hoạt động đầu tư của quỹ.\n\n"
+            "Điều 2. Mục tiêu đầu tư\n\n1. Quỹ được đầu tư tối đa 20% giá trị tài sản vào cổ phiếu niêm yết.\n\n"
+            "Điều 3. Phí quản lý\n\nMức phí quản lý không quá 1,5% giá trị tài sản ròng mỗi năm.\n")
+    assert measures_of(write, text) == []
+
+
+def test_plans_and_reports_on_criteria_keep_their_figures(write):
+    plan = ("ỦY BAN NHÂN DÂN TỈNH SƠN LA\n\nKẾ HOẠCH\n\n"
+            "Thực hiện Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2026 - 2030\n\n"
+            "I. MỤC TIÊU\n\nĐến năm 2030, có 70% số xã đạt chuẩn nông thôn mới.\n")
+    report = ("ĐẢNG BỘ PHƯỜNG AN KHÁNH\n\nBÁO CÁO\n\n"
+              "Kết quả đánh giá, xếp loại chất lượng tổ chức đảng năm 2025\n\n"
+              "Có 41/45 chi bộ được xếp loại hoàn thành tốt nhiệm vụ trở lên, đạt 91,1%.\n")
+    criteria = ("ỦY BAN NHÂN DÂN TỈNH SƠN LA\n\nQUYẾT ĐỊNH\n\n"
+                "Ban hành Bộ tiêu chí xã đạt chuẩn văn minh đô thị\n\n"
+                "1. Tỷ lệ hộ gia đình đạt danh hiệu gia đình văn hóa từ 90% trở lên.\n")
+    assert [(m["value"], m["kind"], m["year"]) for m in measures_of(write, plan)] == [(70, "target", 2030)]
+    assert [m["value"] for m in measures_of(write, report)] == [41, 91.1]
+    assert measures_of(write, criteria) == []
+
+
+def test_a_sector_heading_is_not_a_criteria_heading(write):
+    text = ("ỦY BAN NHÂN DÂN PHƯỜNG HÒA BÌNH\n\nBÁO CÁO\n\nKết quả công tác quý III năm 2025\n\n"
+            "1. Thủ tục hành chính\n\nTiếp nhận 860 hồ sơ, giải quyết đúng hạn đạt 98,6%.\n\n"
+            "2. Đối tượng chính sách\n\nChi trả trợ cấp cho 415 người có công.\n\n"
+            "3. Tiêu chuẩn, điều kiện xét tặng\n\nCó thời gian công tác từ 10 năm trở lên.\n")
+    found = measures_of(write, text)
+    assert [(m["value"], m["kind"], m["year"]) for m in found] == [(860, "result", 2025), (98.6, "result", 2025),
+                                                                    (415, "result", 2025)]
+
+
+def test_a_congress_resolution_gives_no_year_to_a_period_or_a_term(write):
+    text = ("ĐẢNG BỘ TỈNH AN GIANG\n\nNGHỊ QUYẾT\n\nĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH, NHIỆM KỲ 2025 - 2030\n\n"
+            "2. Các chỉ tiêu chủ yếu đến năm 2030\n\n"
+            "- Tốc độ tăng trưởng kinh tế bình quân giai đoạn 2026 - 2030 đạt 9%/năm.\n\n"
+            "- Tỷ lệ đô thị hóa đạt 45%.\n\n"
+            "- Kết nạp mới 9.000 đảng viên trở lên trong nhiệm kỳ.\n")
+    found = {m["value"]: m for m in measures_of(write, text)}
+    assert set(found) == {9, 45, 9000}
+    assert (found[9]["year"], found[45]["year"], found[9000]["year"]) == (None, 2030, None)
+    assert {m["kind"] for m in found.values()} == {"target"}
+
+
+def test_a_title_horizon_gives_the_document_no_year(write):
+    text = ("TỈNH ỦY QUẢNG NGÃI\n\nNGHỊ QUYẾT\n\nVề phát triển kinh tế số đến năm 2030\n\n"
+            "I. TÌNH HÌNH\n\nĐến nay, tỷ trọng kinh tế số trong GRDP của tỉnh đạt khoảng 8%.\n")
+    assert [(m["value"], m["kind"], m["year"]) for m in measures_of(write, text)] == [(8, "result", None)]
+
+
+def test_a_storm_bulletin_states_no_level(write):
+    text = ("CÔNG ĐIỆN\n\nVề chủ động ứng phó với bão số 7\n\n"
+            "Hồi 13 giờ ngày 20/10/2026, vị trí tâm bão ở khoảng 15,2 độ vĩ bắc, cách đảo Lý Sơn khoảng 180 km, "
+            "sức gió mạnh nhất cấp 12.\n\nĐến 17 giờ, đã sơ tán 3.400 hộ dân khỏi vùng nguy hiểm.\n")
+    assert [(m["value"], m["unit"]) for m in measures_of(write, text)] == [(3400, "hộ dân")]
+
+
+def test_a_report_on_a_period_under_a_programmes_name_gives_results(write):
+    text = ("TỈNH ỦY YÊN BÁI\n\nKẾT LUẬN\n\ncủa Ban Thường vụ Tỉnh ủy về phát triển cây quế giai đoạn 2026 - 2030\n\n"
+            "1. Kết quả thực hiện giai đoạn 2021 - 2025\n\n"
+            "Thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững, diện tích quế toàn tỉnh đạt 92.000 ha; "
+            "giá trị sản xuất trên 1 ha đạt 120 triệu đồng.\n\n"
+            "2. Nhiệm vụ giai đoạn 2026 - 2030\n\nPhấn đấu đến năm 2030 diện tích quế hữu cơ đạt 30.000 ha.\n")
+    found = [(m["value"], m["kind"], m["year"]) for m in measures_of(write, text)]
+    assert found == [(92000, "result", 2025), (120, "result", 2025), (30000, "target", 2030)]
+
+
+def test_a_qualified_clause_shares_the_indicator_before_it(write):
+    text = ("BÁO CÁO\n\nĐánh giá đầu tư công\n\n"
+            "Tỷ lệ vốn đầu tư cho giáo dục trên tổng chi ngân sách năm 2024 còn 17,5%; "
+            "bình quân giai đoạn 2016 - 2020 là 19,2%.\n")
+    found = {m["value"]: m for m in measures_of(write, text)}
+    assert found[19.2]["indicator"].startswith("Tỷ lệ vốn đầu tư cho giáo dục")
+    assert "bình quân giai đoạn 2016 - 2020" in found[19.2]["indicator"]
+    assert (found[17.5]["year"], found[19.2]["year"]) == (2024, None)
+
+
+def test_numbered_names_are_not_measures(write):
+    text = ("THÔNG BÁO\n\nKết luận về tiến độ dự án năm 2025\n\n"
+            "Bệnh viện 175 và Ban Quản lý dự án 7 khẩn trương hoàn thiện hồ sơ; đã giải ngân 320 tỷ đồng.\n")
+    assert [(m["value"], m["unit"]) for m in measures_of(write, text)] == [(320, "tỷ đồng")]

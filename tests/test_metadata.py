@@ -438,3 +438,128 @@ def test_docx_letterhead_and_signature_tables(tmp_path):
     assert meta["title"] == "KẾ HOẠCH PHÒNG, CHỐNG DỊCH BỆNH TRUYỀN NHIỄM NĂM 2024"
     assert meta["distribution"] == ["Bộ Y tế", "Lưu: VT"]
     assert (meta["signer_title"], meta["signer_name"]) == ("PHÓ GIÁM ĐỐC", "Bùi Đình Long")
+
+
+def test_sentence_case_trich_yeu_under_the_type_word_is_the_title(write):
+    text = ("BỘ Y TẾ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\tĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Số: 08/2024/TT-BYT\tHà Nội, ngày 15 tháng 5 năm 2024\n\nTHÔNG TƯ\n\n"
+            "Hướng dẫn công tác dinh dưỡng trong bệnh viện ______________\n\n"
+            "Căn cứ Luật Khám bệnh, chữa bệnh số 15/2023/QH15;\n\n"
+            "Bộ trưởng Bộ Y tế ban hành Thông tư hướng dẫn công tác dinh dưỡng.\n")
+    meta = meta_of(write, "circular.txt", text)
+    assert meta["title"] == "THÔNG TƯ Hướng dẫn công tác dinh dưỡng trong bệnh viện"
+    assert meta["subject"] == "Hướng dẫn công tác dinh dưỡng trong bệnh viện"
+    assert meta["kind"] == "other"
+
+
+def test_sentence_case_trich_yeu_stops_at_the_enacting_body(write):
+    text = ("Số: 52/NQ-HĐND\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\tĐộc lập - Tự do - Hạnh phúc\n\n"
+            "NGHỊ QUYẾT\n\nVề việc đặt tên đường trên địa bàn thị xã Sa Pa năm 2023\n\n"
+            "HỘI ĐỒNG NHÂN DÂN TỈNH LÀO CAI\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n")
+    meta = meta_of(write, "naming.txt", text)
+    assert meta["title"] == "NGHỊ QUYẾT Về việc đặt tên đường trên địa bàn thị xã Sa Pa năm 2023"
+    assert meta["subject"] == "đặt tên đường trên địa bàn thị xã Sa Pa năm 2023"
+
+
+def test_place_written_with_its_unit_word(write):
+    text = ("ỦY BAN NHÂN DÂN\n\nTHÀNH PHỐ HẢI PHÒNG\n\nSỞ XÂY DỰNG\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+            "Độc lập - Tự do - Hạnh phúc\n\nSố: 412/SXD-QLN\n\n"
+            "Về hướng dẫn kiểm tra nhà ở xuống cấp năm 2024\n\n"
+            "*Thành phố Hải Phòng, ngày 9 tháng\n10 năm 2024*\n\n"
+            "**Kính gửi:** Ủy ban nhân dân các quận, huyện.\n\nSở Xây dựng hướng dẫn như sau.\n")
+    meta = meta_of(write, "housing.md", text)
+    assert meta["place"] == "Thành phố Hải Phòng"
+    assert meta["date"] == "2024-10-09"
+    assert meta["subject"] == "hướng dẫn kiểm tra nhà ở xuống cấp năm 2024"
+    assert meta["issuer"] == "Sở Xây dựng"
+
+
+def test_addressee_line_run_into_the_opening_sentence(write):
+    head = ("BỘ TÀI CHÍNH\n\nCỤC HẢI QUAN\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Số: 3120/CHQ-GSQL\n\nV/v thủ tục tạm nhập máy móc\n\nHà Nội, ngày 3 tháng 6 năm 2025\n\n")
+    # a portal export's hard line breaks: the addressee and the opening sentence in one paragraph
+    reply = meta_of(write, "reply.md", head + (
+        "**Kính gửi:** Chi cục Hải quan\nkhu vực VIII\nCục Hải quan nhận được công văn số 88/HQKV8 của đơn vị.\n"
+        "Về vấn đề này, Cục Hải quan có ý kiến như sau:\n\n- Doanh nghiệp được tạm nhập máy móc để sửa chữa;\n"))
+    assert reply["recipients"] == ["Chi cục Hải quan khu vực VIII"]
+    grounds = meta_of(write, "grounds.md", head + (
+        "**Kính gửi:** Ủy ban nhân dân các xã, phường\nCăn cứ Luật Hải quan ngày 23 tháng 6 năm 2014;\n\n"
+        "- Căn cứ Nghị định số 08/2015/NĐ-CP;\n"))
+    assert grounds["recipients"] == ["Ủy ban nhân dân các xã, phường"]
+
+
+def test_blank_addressee_of_a_form_gives_no_subject(write):
+    text = ("Thủ tục cấp giấy phép hoạt động cơ sở bán lẻ thuốc\n\n"
+            "Trình tự thực hiện: tổ chức nộp hồ sơ tại Trung tâm Phục vụ hành chính công.\n\n"
+            "Mẫu đơn kèm theo:\n\nĐƠN ĐỀ NGHỊ\n\nVề việc cấp giấy phép hoạt động cơ sở bán lẻ thuốc\n\n"
+            "Kính gửi: ………………………(1)………………\n\nTên cơ sở: ………………\n")
+    meta = meta_of(write, "procedure.md", text)
+    assert meta["recipients"] == []
+    assert meta["subject"] is None
+    assert meta["kind"] != "news"
+
+
+def test_signature_lines_glued_by_an_export(write):
+    # a legal portal's export glues the signature cell's lines and drops the Nơi nhận label
+    text = ("| Số: 214/NQ-CP | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc |\n\n"
+            "**NGHỊ QUYẾT**\n\n**Về việc điều chỉnh chỉ tiêu sử dụng đất của tỉnh Bắc Kạn**\n\n"
+            "**CHÍNH PHỦ**\n\nCăn cứ Luật Đất đai ngày 18 tháng 01 năm 2024;\n\n"
+            "Điều 1. Điều chỉnh chỉ tiêu sử dụng đất.\n\n"
+            "- Các bộ, cơ quan ngang bộ; - HĐND, UBND tỉnh Bắc Kạn; - Lưu: VT, NN (3). | "
+            "TM. CHÍNH PHỦKT. THỦ TƯỚNGPHÓ THỦ TƯỚNG(Đã ký)Trần Văn Sơn |\n")
+    meta = meta_of(write, "glued.md", text)
+    assert meta["signer_title"] == "PHÓ THỦ TƯỚNG"
+    assert meta["signer_name"] == "Trần Văn Sơn"
+    assert meta["distribution"] == ["Các bộ, cơ quan ngang bộ", "HĐND, UBND tỉnh Bắc Kạn", "Lưu: VT, NN (3)"]
+
+
+def test_office_and_name_run_onto_one_line(write):
+    text = ("| Số: 90/NQ-UBTVQH15 | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc |\n\n"
+            "**NGHỊ QUYẾT**\n\n**Về việc thành lập thị trấn Nà Phặc**\n\n**ỦY BAN THƯỜNG VỤ QUỐC HỘI**\n\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương;\n\nĐiều 1. Thành lập thị trấn.\n\n"
+            "- Chính phủ; - Lưu: HC, PL. | TM. ỦY BAN THƯỜNG VỤ QUỐC HỘICHỦ TỊCH\nNguyễn Văn Bình |\n")
+    meta = meta_of(write, "town.md", text)
+    assert meta["signer_title"] == "CHỦ TỊCH"
+    assert meta["signer_name"] == "Nguyễn Văn Bình"
+
+
+def test_trich_yeu_naming_the_country_and_running_into_the_preamble(write):
+    text = ("BỘ CÔNG THƯƠNG\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Số: 14/2024/TT-BCT\n\nHà Nội, ngày 5 tháng 8 năm 2024\n\n**THÔNG TƯ**\n\nQUY\n\n"
+            "ĐỊNH VỀ XUẤT XỨ HÀNG HÓA TRONG HIỆP ĐỊNH GIỮA CHÍNH PHỦ NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM "
+            "VÀ CHÍNH PHỦ VƯƠNG QUỐC CAMPUCHIA VỀ THƯƠNG MẠI BIÊN\n\n"
+            "GIỚI Căn cứ Luật Quản lý ngoại thương ngày 12 tháng 6 năm 2017;\n\nĐiều 1. Phạm vi điều chỉnh\n")
+    meta = meta_of(write, "origin.md", text)
+    assert meta["title"] == ("THÔNG TƯ QUY ĐỊNH VỀ XUẤT XỨ HÀNG HÓA TRONG HIỆP ĐỊNH GIỮA CHÍNH PHỦ NƯỚC CỘNG HÒA XÃ HỘI "
+                             "CHỦ NGHĨA VIỆT NAM VÀ CHÍNH PHỦ VƯƠNG QUỐC CAMPUCHIA VỀ THƯƠNG MẠI BIÊN GIỚI")
+    assert meta["issuer"] == "Bộ Công thương"
+
+
+def test_trich_yeu_opening_with_thuc_hien_under_the_type_word(write):
+    text = ("ỦY BAN NHÂN DÂN\n\nXÃ TÂN PHÚ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Số: 45/KH-UBND\n\nTân Phú, ngày 2 tháng 4 năm 2025\n\n**KẾ HOẠCH**\n\n"
+            "Thực hiện Nghị quyết số 09-NQ/ĐU về phát triển du lịch cộng đồng\n\n"
+            "Thực hiện Nghị quyết số 09-NQ/ĐU ngày 10/3/2025 của Đảng ủy xã, Ủy ban nhân dân xã ban hành "
+            "Kế hoạch thực hiện như sau:\n\nI. MỤC ĐÍCH, YÊU CẦU\n")
+    meta = meta_of(write, "tourism.md", text)
+    assert meta["title"] == "KẾ HOẠCH Thực hiện Nghị quyết số 09-NQ/ĐU về phát triển du lịch cộng đồng"
+    assert meta["kind"] == "plan"
+
+
+def test_addressee_run_into_a_long_opening(write):
+    text = ("BỘ Y TẾ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 702/BYT-KHTC\n\n"
+            "V/v kinh phí tiêm chủng năm 2026\n\nHà Nội, ngày 6 tháng 2 năm 2026\n\n"
+            "**Kính gửi:** Sở Y tế các tỉnh, thành phố\nTriển khai Quyết định số 15/QĐ-BYT về tiêm chủng mở rộng, "
+            "Bộ Y tế đề nghị các Sở Y tế bố trí kinh phí bảo đảm tiến độ tiêm chủng trong năm.\n")
+    meta = meta_of(write, "vaccine.md", text)
+    assert meta["recipients"] == ["Sở Y tế các tỉnh, thành phố"]
+
+
+def test_clipped_signed_stamp_glued_to_the_title(write):
+    text = ("CHÍNH PHỦ\n\nSố: 88/2026/NĐ-CP\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Hà Nội, ngày 2 tháng 3 năm 2026\n\nNGHỊ ĐỊNH\n\nQuy định về quản lý cảng cạn\n\n"
+            "Căn cứ Luật Tổ chức Chính phủ;\n\nĐiều 1. Phạm vi điều chỉnh\n\n"
+            "TM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNGky]\n\nLê Minh Khái\n")
+    meta = meta_of(write, "decree.txt", text)
+    assert meta["signer_title"] == "PHÓ THỦ TƯỚNG"
+    assert meta["signer_name"] == "Lê Minh Khái"

@@ -148,3 +148,47 @@ def test_bracket_footnotes_of_a_portal_page_saved_as_text():
     assert [f.text for f in doc.footnotes] == ["Trong đó 9 phòng học ở các xã vùng sâu.", "Theo Kế hoạch số 45/KH-UBND."]
     assert doc.text[:doc.footnotes[0].anchor].endswith("kiên cố")
     assert "[1]" not in doc.text and "8 trạm y tế." in doc.text
+
+
+def test_bracket_footnotes_run_together_on_one_line():
+    from pipeline.readers import read_bytes
+    text = ("Huyện đã trồng mới 120 ha rừng[1] và cấp 40 giấy chứng nhận[2].\n\n"
+            "[1] Chủ yếu là keo lai. [2] Theo Quyết định số 77/QĐ-UBND.\n")
+    doc = read_bytes(text.encode("utf-8"), "trang.txt")
+    assert [f.text for f in doc.footnotes] == ["Chủ yếu là keo lai.", "Theo Quyết định số 77/QĐ-UBND."]
+    assert doc.text[:doc.footnotes[1].anchor].endswith("giấy chứng nhận")
+
+
+# A consolidated text (văn bản hợp nhất) sets the mark of an amendment note after the
+# item's number, and against the number of an appendix heading.
+CONSOLIDATED = """CÔNG BÁO/Số 88 + 89/Ngày 20-2-2025
+7
+Điều 2. Giải thích từ ngữ
+1. Tổ chức tín dụng là doanh nghiệp thực hiện hoạt động ngân hàng.
+2. 1 Quỹ bảo lãnh tín dụng là quỹ do Ủy ban nhân dân cấp tỉnh thành lập để bảo
+lãnh cho doanh nghiệp nhỏ và vừa.
+
+1 Khoản này được sửa đổi theo quy định tại khoản 1 Điều 1 Nghị định số 15/2024/NĐ-CP.
+
+8
+CÔNG BÁO/Số 88 + 89/Ngày 20-2-2025
+PHỤ LỤC 1
+MẪU ĐƠN ĐỀ NGHỊ
+
+9
+CÔNG BÁO/Số 88 + 89/Ngày 20-2-2025
+PHỤ LỤC 22 (được bãi bỏ)
+
+2 Phụ lục này được bãi bỏ theo quy định tại khoản 3 Điều 2 Nghị định số 15/2024/NĐ-CP.
+"""
+
+
+def test_consolidated_marks_after_item_numbers_and_on_appendix_numbers():
+    from pipeline.readers import read_bytes
+    doc = read_bytes(CONSOLIDATED.encode("utf-8"), "hopnhat.txt")
+    assert len(doc.footnotes) == 2
+    first, second = doc.footnotes
+    assert first.anchor is not None and doc.text[:first.anchor].endswith("2.")
+    assert "2. Quỹ bảo lãnh tín dụng" in doc.text
+    assert second.anchor is not None and doc.text[:second.anchor].endswith("PHỤ LỤC 2")
+    assert "PHỤ LỤC 2 (được bãi bỏ)" in doc.text and "PHỤ LỤC 1\n" in doc.text

@@ -45,6 +45,8 @@ _LABEL = regex.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}|[a-zđA-Z]|(?i:b
 _CLOSED = (".", ":", ";", "!", "?", "…")
 _WRAP_WIDTH = 45  # a line this long that stops mid-sentence was wrapped by the export
 _BARE_ITEM = regex.compile(r"^(?:[a-zđ]|\d{1,2}|[IVX]{1,4})[.)]$")
+# a cell that opens a row by its shape: a sub-item's number ("2.1. Trụ sở …")
+_SUBITEM = regex.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+\p{L}")
 
 
 def read(data: bytes, source: str) -> Document:
@@ -111,6 +113,10 @@ class _Reader:
         self.spaced = sum(1 for line in outside if not line.strip()) >= 0.15 * max(len(outside), 1)
         self.items: list[tuple] = []  # ("text", [lines]) | ("table", grid, header_rows) | ("lines", [lines])
         self.notes: list[tuple[int, list[str]]] = []  # (number as written, body lines)
+        # the first `|` line at or after each line: how far a would-be cell runs
+        self.next_pipe = [len(lines)] * (len(lines) + 1)
+        for k in range(len(lines) - 1, -1, -1):
+            self.next_pipe[k] = k if _PIPE_ONLY.match(lines[k]) else self.next_pipe[k + 1]
 
     # ---- layout -------------------------------------------------------------------------
     def build(self, builder: DocumentBuilder) -> None:
@@ -137,7 +143,7 @@ class _Reader:
                     if text:
                         builder.add(text, classify_heading(text), [(index[n], off) for n, off in marks])
         for i, (_, body) in enumerate(self.notes, 1):
-            text = " ".join(p for p in (plain(line) for line in body) if p)
+            text = " ".join(p.strip() for p in body if p.strip())
             builder.footnote(i, text)
 
     @staticmethod
@@ -176,11 +182,13 @@ class _Reader:
         body_end, resume = self._footnote_region()
         group: list[str] = []
 
+        bold_open = False  # a bold span opened on an earlier line of the group runs on
+
         def flush():
-            nonlocal group
+            nonlocal group, bold_open
             if group:
                 self.items.append(("text", group))
-            group = []
+            group, bold_open = [], False
 
         i = 0
         while i < len(lines):
@@ -204,7 +212,12 @@ class _Reader:
                 continue
             text = self._marked(line)
             if text:
-                group.append(_bold_flag(line) + text)
+                flag = _bold_flag(line)
+                odd = line.count("**") % 2 == 1
+                if bold_open and not flag:
+                    flag = "" if odd else _IN_BOLD
+                bold_open = bold_open != odd
+                group.append(flag + text)
             elif not _IMAGE.sub("", line).strip():
                 flush()  # an image stands between paragraphs
             i += 1
@@ -227,22 +240,62 @@ class _Reader:
         first = next((k for k, (i, n) in enumerate(starts) if n == 1), None)
         if first is None:
             return none
-        chain = [starts[first]]
-        for i, n in starts[first + 1:]:
-            if n == chain[-1][1] + 1:
-                chain.append((i, n))
-        begin = chain[0][0]
+        begin = starts[first][0]
         body_text = "\n".join(plain(line) for line in lines[:begin])
         if not regex.search(r"\[1\]", body_text):
             return none
+        chain = self._note_chain(starts, first)
+        texts: dict[int, str] = {}
         resume = len(lines)
-        for k, (i, n) in enumerate(chain):
-            end = chain[k + 1][0] if k + 1 < len(chain) else self._last_body_end(i)
-            body = list(lines[i:end])
-            body[0] = _BODY_START.sub("", plain(body[0]))
-            self.notes.append((n, [line for line in body if not _PIPE_ONLY.match(line)]))
-            resume = end
+        for k, (i, col, n) in enumerate(chain):
+            if k + 1 < len(chain):
+                end, end_col = chain[k + 1][0], chain[k + 1][1]
+            else:
+                end, end_col = self._last_body_end(i), 0
+            body = []
+            for j in range(i, min(end + 1, len(lines))):
+                if _PIPE_ONLY.match(lines[j]) or j == end and not end_col:
+                    continue
+                text = texts.get(j) or texts.setdefault(j, plain(lines[j]))
+                text = text[:end_col] if j == end else text
+                body.append(_BODY_START.sub("", text[col:]) if j == i else text)
+            self.notes.append((n, body))
+            resume = end + (1 if end_col else 0)
         return begin, resume
+
+    def _note_chain(self, starts: list[tuple[int, int]], first: int) -> list[tuple[int, int, int]]:
+        """(line, column, number) of each footnote body, in order from [1]: the next number
+        opens a line, or goes on from the body before on the same line ("… Hậu Giang. [2]
+        Công văn …") where the export ran the bodies together."""
+        lines = self.lines
+        chain = [(starts[first][0], 0, starts[first][1])]
+        k = first + 1
+        ends: dict[int, int] = {}
+        while True:
+            line, col, n = chain[-1]
+            while k < len(starts) and (starts[k][0] <= line or starts[k][1] != n + 1):
+                k += 1
+            nxt = starts[k][0] if k < len(starts) else None
+            if nxt is None:
+                if line not in ends:
+                    end = self._last_body_end(line)
+                    ends.update({j: end for j in range(line, end)})
+                limit = ends[line]
+            else:
+                limit = nxt
+            inline = regex.compile(r"(?<=\S[ \t]+)\[" + str(n + 1) + r"\][ \t]*(?=\S)")
+            found = None
+            for j in range(line, limit):
+                m = inline.search(plain(lines[j]), col + 1 if j == line else 0)
+                if m:
+                    found = (j, m.start(), n + 1)
+                    break
+            if found:
+                chain.append(found)
+            elif nxt is not None:
+                chain.append((nxt, 0, n + 1))
+            else:
+                return chain
 
     def _last_body_end(self, i: int) -> int:
         lines = self.lines
@@ -262,6 +315,7 @@ class _Reader:
         current: list[str] = []
         widest: int | None = None  # cells in the widest row closed so far
         letterhead = False  # a cell so far reads like a letterhead or signature
+        longest = 1  # lines in the longest cell so far
         row_len = 0
         j = i + 1
         while j < stop:
@@ -269,6 +323,7 @@ class _Reader:
             if _PIPE_ONLY.match(line):
                 empty = not any(plain(x) for x in current)
                 letterhead = letterhead or any(_letterhead_line(plain(x)) for x in current)
+                longest = max(longest, len(current))
                 segments.append(current)
                 if empty and row_len:
                     widest = max(widest or 0, row_len)
@@ -279,7 +334,7 @@ class _Reader:
                 j += 1
                 if j >= stop or not lines[j].strip():
                     break
-                if not _PIPE_ONLY.match(lines[j]) and self._block_ends(letterhead, row_len, widest, lines[j]):
+                if not _PIPE_ONLY.match(lines[j]) and self._block_ends(letterhead, row_len, widest, j, longest):
                     break
                 continue
             current.append(line)
@@ -290,11 +345,17 @@ class _Reader:
         self._emit_cells(segments)
         return j
 
-    def _block_ends(self, letterhead: bool, row_len: int, widest: int | None, nxt: str) -> bool:
-        """After a closing `|`, whether text that follows is the next cell or the text after
-        the table. Where the export ends tables with a blank line, it is always a cell;
+    def _block_ends(self, letterhead: bool, row_len: int, widest: int | None, j: int, longest: int) -> bool:
+        """After a closing `|`, whether the text from line j is the next cell or the text
+        after the table. Where the export ends tables with a blank line, it is always a cell;
         else the table ends once a row is as wide as the widest before it, or a one-row
-        letterhead/signature has its two cells."""
+        letterhead/signature has its two cells, or, after a short last row (merged cells),
+        once what follows runs on far longer than any cell of the table before the next `|`
+        (or no `|` follows at all)."""
+        lines = self.lines
+        while j < len(lines) - 1 and lines[j].strip() and not plain(lines[j]) and not _PIPE_ONLY.match(lines[j + 1]):
+            j += 1  # an empty emphasis ("** **") the export left before the text
+        nxt = lines[j]
         text = plain(nxt)
         if _BODY_START.match(text):
             return True
@@ -303,6 +364,11 @@ class _Reader:
         heading = classify_heading(text)
         if (heading or (None,))[0] == 1:
             return True  # "PHỤ LỤC II", "Phần I" open a new part, never a cell
+        run = self.next_pipe[j] - j
+        if self.next_pipe[j] == len(lines):
+            return True  # the export closes every cell with `|`: text no `|` follows is no cell
+        if widest is not None and row_len == 0 and run > max(6 * longest, 40):
+            return True
         if heading and heading[0] is not None and nxt.lstrip().startswith("**") and widest is not None:
             return True  # a bold numbered heading ("**b) Trường hợp …**") after a short last row
         letterhead = letterhead and row_len >= 2
@@ -312,7 +378,9 @@ class _Reader:
 
     def _emit_cells(self, segments: list[list[str]]) -> None:
         texts = [" ".join(p for p in (plain(x) for x in seg) if p) for seg in segments]
-        index_rows = _rows(texts)
+        bold = [bool(t) and _is_bold(" ".join(x.strip() for x in seg if x.strip())) for seg, t in zip(segments, texts)]
+        leads = [bool(_SUBITEM.match(t)) for t in texts]
+        index_rows = _rows(texts, leads)
         if not index_rows:
             return
         width = max(len(r) for r in index_rows)
@@ -320,7 +388,6 @@ class _Reader:
             # a letterhead or signature block, or a single column: text set in a frame
             self.items.append(("lines", _letter_lines(segments)))
             return
-        bold = [bool(t) and _is_bold(" ".join(x.strip() for x in seg if x.strip())) for seg, t in zip(segments, texts)]
         flags = [bool([k for k in r if texts[k]]) and all(bold[k] for k in r if texts[k]) for r in index_rows]
         rows = [[self._marked_cell(texts[k]) for k in r] for r in index_rows]
         grid, header_rows = _with_header(rows, flags, width)
@@ -373,7 +440,7 @@ class _Reader:
         Where none do, a break is a wrap when the next line goes on in lower case, when the
         line before is a bare item mark ("a)"), or when that line ran to the wrap width
         without closing its sentence."""
-        last_flag, next_flag = pending[-1][:1], line[:1]
+        first_flag, last_flag, next_flag = pending[0][:1], pending[-1][:1], line[:1]
         pending = [_FLAGS.sub("", x) for x in pending]
         last = _SENTINEL.sub("", pending[-1]).strip()
         nxt = _SENTINEL.sub("", _FLAGS.sub("", line)).strip()
@@ -385,12 +452,14 @@ class _Reader:
             return True
         # bold marks what the export set apart: a bold span broken over lines is one line,
         # a line bold from end to end stands alone, a line opening in bold starts anew
-        if last_flag == _OPEN_BOLD and len(pending) < 4:
-            return True
+        if last_flag == _OPEN_BOLD and len(pending) < 4 or last_flag == _IN_BOLD and len(pending) < 8:
+            return True  # (a title set in bold over several lines may hold a ";")
         if last_flag == _WHOLE_BOLD:
             return bool(regex.match(r"\p{Ll}", nxt))
-        if next_flag in (_OPEN_BOLD, _WHOLE_BOLD, _LEAD_BOLD):
+        if next_flag in (_OPEN_BOLD, _WHOLE_BOLD, _LEAD_BOLD, _LABEL_BOLD):
             return False
+        if first_flag == _LABEL_BOLD and not regex.match(r"\p{Ll}", nxt) and len(last) < _WRAP_WIDTH:
+            return False  # "Kính gửi: Sở Y tế" ends where a short line is followed by a new sentence
         if _BARE_ITEM.match(last) or regex.fullmatch(r"\p{L}+", last) and regex.match(r"[\dIVXL]+\b", nxt):
             return True  # "a)" or "Điều" alone, its text or number on the next line
         joined = _SENTINEL.sub("", _join(pending))
@@ -408,20 +477,25 @@ class _Reader:
         return _continues([joined], nxt, wrapped=True)
 
 
-_OPEN_BOLD, _WHOLE_BOLD, _LEAD_BOLD = "\ue002", "\ue003", "\ue004"
-_FLAGS = regex.compile("[\ue002\ue003\ue004]")
+_OPEN_BOLD, _WHOLE_BOLD, _LEAD_BOLD, _LABEL_BOLD = "\ue002", "\ue003", "\ue004", "\ue005"
+_IN_BOLD = "\ue006"  # a line inside a bold span opened above it that it does not close
+_FLAGS = regex.compile("[\ue002\ue003\ue004\ue005\ue006]")
+_BOLD_LABEL = regex.compile(r"^\*\*[^*\n]{1,30}?:[ \t]*\*\*")
 
 
 def _bold_flag(raw: str) -> str:
     """How a raw line sits in bold: opening a span it does not close, bold throughout,
-    or opening with a bold run ("**Điều 9.** Các Bộ trưởng …")."""
+    or opening with a bold run ("**Điều 9.** Các Bộ trưởng …"), or with a bold label
+    ("**Kính gửi:** Sở Tài chính")."""
     s = raw.strip()
     if not s.startswith("**"):
         return ""
     runs = s.count("**")
     if runs % 2:
         return _OPEN_BOLD
-    return _WHOLE_BOLD if s.endswith("**") else _LEAD_BOLD
+    if s.endswith("**"):
+        return _WHOLE_BOLD
+    return _LABEL_BOLD if _BOLD_LABEL.match(s) else _LEAD_BOLD
 
 
 def _inline_cells(lines: list[str]) -> list[str]:
@@ -465,7 +539,8 @@ def _letterhead_line(line: str) -> bool:
 
 def _letter_lines(segments: list[list[str]]) -> list[str]:
     """A letterhead or signature block as lines: one a cell line, cells in reading order; a
-    line broken inside its emphasis (`**ỦY BAN NHÂN` / `DÂN**`) or after a comma is one line."""
+    line broken inside its emphasis (`**ỦY BAN NHÂN` / `DÂN**`), after a comma or before a
+    number ("ngày 21 tháng" / "11 năm 2025") is one line."""
     out: list[str] = []
     for seg in segments:
         pending: list[str] = []
@@ -481,7 +556,8 @@ def _letter_lines(segments: list[list[str]]) -> list[str]:
             if pending and (opened % 2 == 1 and len(pending) < 4 or before in ("-", "+", "•")
                             or len(_join([plain(p) for p in pending])) <= 6 and _caps(before) and _caps(now)
                             or not _NEW_ITEM.match(now) and (before.endswith(",") or regex.match(r"\p{Ll}", now))
-                            or len(before) <= 6 and before.endswith(":")):
+                            or len(before) <= 6 and before.endswith(":")
+                            or regex.search(r"\p{L}$", before) and regex.match(r"\d+(?![.)\d])", now)):
                 pending.append(raw)
             else:
                 if pending:
@@ -498,9 +574,12 @@ def _letter_lines(segments: list[list[str]]) -> list[str]:
     return split
 
 
-def _rows(cells: list[str]) -> list[list[int]]:
+def _rows(cells: list[str], leads: list[bool] | None = None) -> list[list[int]]:
     """Cells into rows. An empty cell and a row break look alike (`|` twice), so the rows are
-    the split that fills the most rows to the table's width (the widest run between breaks)."""
+    the split that fills the most rows to the table's width (the widest run between breaks),
+    counting as a short row each cell that leads a row by its shape (`leads`: "1.2. …")
+    set anywhere but first."""
+    leads = leads or [False] * len(cells)
     if not cells:
         return []
     runs, n = [], 0
@@ -522,8 +601,9 @@ def _rows(cells: list[str]) -> list[list[int]]:
             here = best[k][l]
             if here == inf:
                 continue
-            if l < width and here < best[k + 1][l + 1]:  # the cell, filled or empty
-                best[k + 1][l + 1], back[k + 1][l + 1] = here, (l, "cell")
+            placed = (here[0] + 1, here[1]) if l > 0 and leads[k] else here
+            if l < width and placed < best[k + 1][l + 1]:  # the cell, filled or empty
+                best[k + 1][l + 1], back[k + 1][l + 1] = placed, (l, "cell")
             if not cell:  # a row break (at the start of a row: a stray `|`, skipped)
                 score = (here[0] + (l < width), here[1] + (l > 0))
                 if score < best[k + 1][0]:

@@ -91,20 +91,24 @@ def bracket_footnotes(text: str) -> tuple[str, list[str]]:
     first = next((k for k, (_, n) in enumerate(starts) if n == 1), None)
     if first is None:
         return text, []
-    chain = [starts[first]]
-    for i, n in starts[first + 1:]:
-        if n == chain[-1][1] + 1:
-            chain.append((i, n))
-    begin = chain[0][0]
-    numbers = {n for _, n in chain}
+    begin = starts[first][0]
     body = "\n".join(lines[:begin])
     if "[1]" not in body:
         return text, []
-    notes = []
-    for k, (i, n) in enumerate(chain):
-        end = chain[k + 1][0] if k + 1 < len(chain) else len(lines)
-        part = [_BRACKET_BODY.sub("", lines[i])] + lines[i + 1:end]
-        notes.append(" ".join(" ".join(part).split()))
+    # each body runs to the next number, whether that opens a line or goes on along the
+    # same line ("… Hậu Giang. [2] Công văn …") where the export ran the bodies together
+    notes, numbers, current, expected = [], set(), [], 1
+    for line in lines[begin:]:
+        pos = 0
+        while m := regex.compile(r"(?:^|(?<=\s))\[" + str(expected) + r"\][ \t]*").search(line, pos):
+            if expected > 1:
+                current.append(line[pos:m.start()])
+                notes.append(" ".join(" ".join(current).split()))
+            current, pos = [], m.end()
+            numbers.add(expected)
+            expected += 1
+        current.append(line[pos:])
+    notes.append(" ".join(" ".join(current).split()))
     index = {n: k for k, n in enumerate(sorted(numbers), 1)}
     body = _BRACKET_MARK.sub(lambda m: f"\ue000{index[int(m.group(1))]}\ue001" if int(m.group(1)) in index
                              else m.group(), body)
@@ -139,6 +143,7 @@ def paged_footnotes(text: str) -> tuple[str, list[str]]:
             if 0 <= j < len(lines) and _PAGE_NUMBER.match(lines[j]):
                 drop.add(j)
     breaks = set(heads)
+    appendices = _appendix_numbers(lines)
     notes: list[str] = []
     expected, page_start, i, follows = 1, 0, 0, -1
     while i < len(lines):
@@ -151,7 +156,7 @@ def paged_footnotes(text: str) -> tuple[str, list[str]]:
                 and i not in drop):
             i += 1
             continue
-        found = _mark(lines, page_start, i, expected)
+        found = _mark(lines, page_start, i, expected, appendices)
         # a page's notes run to its foot; one whose mark cannot be told from a number
         # ("PHỤ LỤC 35") is taken only when it reads as a sentence of its own
         if not _ends_page(lines, i, drop, breaks) or found is None and len(lines[i].strip()) < 60:
@@ -192,16 +197,48 @@ def _ends_page(lines: list[str], i: int, drop: set[int], breaks: set[int]) -> bo
     return j >= len(lines) or j in breaks or (j in drop and _PAGE_NUMBER.match(lines[j]) is not None)
 
 
-def _mark(lines: list[str], start: int, stop: int, n: int) -> tuple[int, int, int] | None:
-    """The last place on the page where `n` is set against the word or stop before it."""
+# A consolidated text sets a note's mark after an item's number ("30. 3 Quỹ đầu tư …",
+# "b) 12 Trường hợp …") or against an appendix number ("PHỤ LỤC 35" for appendix 3, note 5).
+_LABELLED = r"^[ \t]*(?:\d{1,3}(?:\.\d{1,3})*[a-zđ]?|[a-zđ]|[IVXLC]{1,6})[.)]"
+_APPENDIX = regex.compile(r"^[ \t]*(?:PHỤ LỤC|Phụ lục)[ \t]+(\d{1,3})\b")
+
+
+def _mark(lines: list[str], start: int, stop: int, n: int,
+          appendices: dict[int, int] | None = None) -> tuple[int, int, int] | None:
+    """The last place on the page where `n` is set against the word or stop before it,
+    after an item's number, or against the number of an appendix heading
+    (`appendices`: line -> the number that heading should have)."""
     pattern = regex.compile(r"(?<=[\p{L}.,;:)”\"])" + str(n) + r"(?=[\s.,;:)]|$)")
+    labelled = regex.compile(_LABELLED + "([ \t]+" + str(n) + r")[ \t]+(?=[\p{Lu}“\"(])")
     for row in range(stop - 1, start - 1, -1):
         found = None
         for m in pattern.finditer(lines[row]):
-            found = m
+            found = (m.start(), m.end())
+        if found is None and (m := labelled.match(lines[row])):
+            found = (m.start(1), m.end(1))
+        if found is None and appendices and row in appendices:
+            m = _APPENDIX.match(lines[row])
+            own = str(appendices[row])
+            if m.group(1) == own + str(n):
+                found = (m.start(1) + len(own), m.end(1))
         if found:
-            return row, found.start(), found.end() - found.start()
+            return row, found[0], found[1] - found[0]
     return None
+
+
+def _appendix_numbers(lines: list[str]) -> dict[int, int]:
+    """Each appendix heading's line and the number it should carry: one more than the
+    heading before it, so a note's mark written against it shows as extra digits."""
+    out: dict[int, int] = {}
+    last = 0
+    for i, line in enumerate(lines):
+        m = _APPENDIX.match(line)
+        if not m:
+            continue
+        out[i] = last + 1
+        number = int(m.group(1))
+        last = number if number == last + 1 or not m.group(1).startswith(str(last + 1)) else last + 1
+    return out
 
 
 def split_footnotes(text: str) -> tuple[str, list[str]]:
