@@ -251,7 +251,10 @@ def _from_text(doc: Document, kind: str, normative: bool) -> list[dict]:
                 # which a hard wrap may have spread over several lines
                 opening = " ".join([rest] + [_label(u.text)[1] for u in units[at + 1:at + 4]])
                 opening = regex.split(r"(?<=[.:])[ \t]", opening.strip()[:1200])[0].strip()
-                duty = bool(_DUTY_ARTICLE.search(opening[:120]) or (not annex and _assigns(opening, kind)))
+                # (in a law, decree or circular only an untitled article's first clause can say so: a titled
+                # one's title does; and its annex gives none)
+                duty = not (annex and statute) and bool(_DUTY_ARTICLE.search(opening[:120]) or (
+                    not annex and (not statute or len(rest) < 3) and _assigns(opening, kind)))
                 if not duty and len(rest) >= 3 and at + 1 < len(units) and not statute and not annex:
                     # a titled article whose first clause hands out work ("Điều 5. Quy trình xét tặng",
                     # then "1. Sở Nội vụ … thẩm định …") is about carrying the text out too
@@ -279,6 +282,8 @@ def _from_text(doc: Document, kind: str, normative: bool) -> list[dict]:
                 continue
             if _BLANKS.search(sentence) or _SCOPE.search(sentence) or _TABLE_HEADER.search(sentence):
                 continue
+            if normative and i == 0 and sentence[:1] in "“\"":
+                continue  # an amending text's quoted provision states the amended rule, it instructs no one
             if _LEGAL_BASIS.match(sentence):
                 continue  # "Căn cứ Thông tư … của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ hướng dẫn …;" cites, it instructs no one  # a form's blank to fill in, a scope or definition clause, a flattened table's header
             if i == 0 and rank == _RANK["article"] and not sentence.endswith((".", ";")):
@@ -459,6 +464,10 @@ def _explicit(sentence: str, kind: str) -> tuple[str, str] | None:
 def _subject(body: str, directed: bool = False) -> tuple[str, str] | None:
     """Split "X <verb> …" into the assignee X (a body) and the action; `directed`: X follows "giao" …"""
     if not (_DIRECTED_START if directed else _BODY_START).match(body) or _NOT_BODY.match(body):
+        return None
+    shared = regex.match(r"(?i:các)[ \t]+\p{L}+[ \t]*:[ \t]*(?P<list>[^;.]+)[;.]?$", body)
+    if shared and all(p.strip()[:1].isupper() and len(p.split()) <= 12 for p in regex.split(r",|(?<!\p{L})và(?!\p{L})", shared.group("list")) if p.strip()):
+        # "Các Cục: Đường bộ Việt Nam, …, Kinh tế - Quản lý đầu tư xây dựng;": an address list, no instruction
         return None
     colon = regex.match(r"(?P<who>[^:]{2,200}?)[ \t]*:[ \t]*(?P<action>\p{Ll}.*)$", body, regex.S)
     if colon and _assignee(colon.group("who")) and not regex.match(r"(?i:các)[ \t]+\p{L}+$", colon.group("who")):

@@ -336,3 +336,15 @@ def test_items_that_complete_a_lead_in_are_one_instruction(write):
             "a) Hướng dẫn các xã, phường cập nhật dữ liệu trước ngày 30/11/2026.\n")
     found = [(t["assignee"], t["action"][:26]) for t in _tasks(write, text)]
     assert found == [("Ủy ban nhân dân các xã, phường", "cập nhật dữ liệu về giá và"), ("Sở Tài chính", "Hướng dẫn các xã, phường c")]
+
+
+def test_an_address_list_and_a_quoted_amendment_are_no_tasks(write):
+    dispatch = ("CÔNG ĐIỆN\n\nKính gửi:\n\n- Các Cục: Đường bộ Việt Nam, Hàng hải Việt Nam, Kinh tế - Quản lý đầu tư "
+                "xây dựng;\n\n- Sở Xây dựng các tỉnh: Quảng Ngãi, Gia Lai.\n\n"
+                "1. Các Sở Xây dựng nêu trên chỉ đạo các đơn vị rà soát các vị trí có nguy cơ ngập úng.\n")
+    assert [t["assignee"] for t in _tasks(write, dispatch)] == ["Các Sở Xây dựng nêu trên"]
+    decree = ("NGHỊ ĐỊNH\nSửa đổi Nghị định về tiếp công dân\n\nĐiều 1. Sửa đổi, bổ sung Điều 8\n\n"
+              "“b) Khi cần thiết, đề nghị Chủ tịch Ủy ban nhân dân cấp xã tham gia tiếp đại diện của những người khiếu nại;”.\n\n"
+              "Điều 2. Hiệu lực thi hành\n\nNghị định này có hiệu lực từ ngày 01 tháng 7 năm 2027.\n\n"
+              "Điều 3. Trách nhiệm thi hành\n\nCác Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm thi hành Nghị định này.\n")
+    assert [t["action"][:24] for t in _tasks(write, decree)] == ["chịu trách nhiệm thi hàn"]
