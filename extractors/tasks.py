@@ -106,6 +106,7 @@ def _regulated(who: str) -> bool:
 # a line that stops on a word needing what follows ("… Nghị định số", "… của"): a hard wrap
 _DANGLING = regex.compile(r"(?<![\p{L}])(?:" + _alt(_words("dangling")) + r")$")
 _COMPLEMENT_COLON = regex.compile(r"(?<![\p{L}])(?:" + _alt(_words("complement_colon")) + r")$")
+_ENDS_ON_TITLE = regex.compile(r"(?<![\p{L}])(?:" + _TITLES + r")$")
 _LEGAL_BASIS = regex.compile(r"^(?i:căn cứ)[ \t].*;$")
 _BLANKS = regex.compile(r"\.{4,}|…{2,}|_{4,}|(?:…[ \t]*){2,}")
 _TABLE_HEADER = regex.compile(r"(?i:" + _alt(_words("table_task")) + r")[ \t]+(?i:" + _alt(_words("table_lead")) + r")(?!\p{L})")
@@ -179,8 +180,9 @@ def _units(doc: Document) -> list[_Unit]:
         spans = sentences(doc.text, block.start, block.end)
         if len(spans) > 1 and _label(clean(doc.text[spans[0][0]:spans[0][1]]) + " x")[1] == "x":
             spans = [(spans[0][0], spans[1][1])] + spans[2:]  # "1." split off as a sentence of its own
-        dangling = joinable and bool(_DANGLING.search(units[-1].text))
-        wrapped = joinable and not _LABEL.match(whole) and spans and (whole[:1].islower() or dangling or (
+        dangling = joinable and bool(_DANGLING.search(units[-1].text) or (
+            _ENDS_ON_TITLE.search(units[-1].text) and _BODY_START.match(whole)))  # "… của Bộ trưởng" / "Bộ Tài chính …"
+        wrapped = joinable and not _LABEL.match(whole) and not _ANNEX_HEADING.match(whole) and spans and (whole[:1].islower() or dangling or (
             units[-1].kind == "paragraph" and len(units[-1].text) >= 60 and units[-1].text[-1:].isalnum()
             and units[-1].text[-1:].islower()))
         if wrapped:

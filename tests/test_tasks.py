@@ -348,3 +348,11 @@ def test_an_address_list_and_a_quoted_amendment_are_no_tasks(write):
               "Điều 2. Hiệu lực thi hành\n\nNghị định này có hiệu lực từ ngày 01 tháng 7 năm 2027.\n\n"
               "Điều 3. Trách nhiệm thi hành\n\nCác Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm thi hành Nghị định này.\n")
     assert [t["action"][:24] for t in _tasks(write, decree)] == ["chịu trách nhiệm thi hàn"]
+
+
+def test_a_title_at_a_line_end_goes_on_with_its_body(write):
+    text = ("THÔNG TƯ\n\nĐiều 1. Phạm vi\n\nThông tư này hướng dẫn thuế.\n\nĐiều 2. Đối tượng\n\nDoanh nghiệp.\n\n"
+            "Điều 3. Hiệu lực thi hành\n\n1. Thông tư này thay thế:\n\n"
+            "a) Thông tư số 45/2019/TT-BTC ngày 03 tháng 7 năm 2019 của Bộ trưởng\n"
+            "Bộ Tài chính hướng dẫn thi hành Nghị định số 99/2018/NĐ-CP về thuế tài nguyên;\n")
+    assert _tasks(write, text) == []
