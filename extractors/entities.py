@@ -345,6 +345,11 @@ def _name_goes_on(text: str, pos: int) -> bool:
     return lowered in _NAME_TAIL or nxt in _PAIRS.get(lowered, ()) or nxt in _compounds().get(lowered, ())
 
 
+# the longest walked names ("Trung tâm Kiểm nghiệm thuốc, mỹ phẩm và thực phẩm tỉnh …") run to
+# about fifteen words; the cap keeps a page of capitalised words from costing its square
+_MAX_NAME_WORDS = 30
+
+
 def _walk(text: str, pos: int, limit: int | None = None, barriers: "_Intervals | None" = None) -> tuple[str, int] | None:
     """The body name that starts with a head word at `pos`: a name of the lexicon (a central
     body, a ministry or department by its sector) with the place after it, or capitalised
@@ -371,7 +376,7 @@ def _walk(text: str, pos: int, limit: int | None = None, barriers: "_Intervals |
     if short and (not limit or short.end() <= limit):
         # "Sở GD&ĐT", "Sở VH,TT&DL": an abbreviated sector with "&" or "," in it is one word
         end, lower_run, previous = short.end(), 0, fold(short.group(1)[-1])
-    while True:
+    for _ in range(_MAX_NAME_WORDS):  # a longer run of capitals is a heading or a list, not a name
         m = _JOINT_AND_WORD.match(text[end:end + 40])
         if not m or (limit and end + m.end() > limit):
             break

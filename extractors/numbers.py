@@ -22,6 +22,10 @@ _INTEGER = regex.compile(r"^\d+$")
 NUMERAL = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d)|\d+(?:[.,]\d+)?"
 
 
+# with its separators, the longest figure documents state ("1.234.567.890.123,45")
+_LONGEST_NUMERAL = 24
+
+
 def parse_number(text: str) -> int | float | None:
     """The value of a numeral as written, or None when `text` is not one number.
 
@@ -29,6 +33,8 @@ def parse_number(text: str) -> int | float | None:
     (3787, 8.5, 55.5, 3)
     """
     s = text.strip().replace(" ", "").replace("\xa0", "")
+    if len(s) > _LONGEST_NUMERAL:
+        return None  # a code, an account or a line of digits: no quantity is written so long
     sign = 1
     if s[:1] in "-−–" and len(s) > 1:
         sign, s = -1, s[1:]

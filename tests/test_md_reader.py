@@ -439,3 +439,143 @@ tỉnh Gia Lai**
     lines = doc.text.split("\n")
     assert any(l.startswith("Điều 2. Sửa đổi") and l.endswith("trên địa bàn tỉnh Gia Lai") for l in lines)
     assert "1. Sửa đổi khoản 2 Điều 3 như sau:" in lines
+
+
+def test_a_section_title_stays_apart_from_the_sentence_after_it():
+    # an export without blank lines that breaks the first line of a numbered item early
+    text = """**Điều 1. Ban hành kèm theo**
+Quy định quản lý cụm công nghiệp trên địa bàn tỉnh Tuyên Quang.
+1. Phạm vi điều chỉnh
+Quy định này quy định việc quản lý, đầu tư xây dựng cụm công nghiệp trên địa bàn tỉnh.
+2. Đối tượng áp dụng
+Các cơ quan, tổ chức, cá nhân có hoạt động liên quan đến cụm công nghiệp.
+3. Về việc giao đất cho dự án
+Căn cứ Luật Đất đai năm 2024, việc giao đất thực hiện theo kế hoạch hằng năm.
+4. Giao
+Sở Công Thương chủ trì, phối hợp với các sở, ngành liên quan tổ chức thực hiện.
+"""
+    doc = md(text)
+    paras = [b.text for b in doc.blocks]
+    assert "1. Phạm vi điều chỉnh" in paras
+    assert "2. Đối tượng áp dụng" in paras
+    assert "3. Về việc giao đất cho dự án" in paras
+    # a line broken before a name still goes on with the numbered line
+    assert "4. Giao Sở Công Thương chủ trì, phối hợp với các sở, ngành liên quan tổ chức thực hiện." in paras
+    scope = next(b for b in doc.blocks if b.text.startswith("Quy định này quy định"))
+    assert doc.section_at(scope.start).endswith("1")
+    subjects = next(b for b in doc.blocks if b.text.startswith("Các cơ quan"))
+    assert doc.section_at(subjects.start).endswith("2")
+
+
+def test_an_export_that_spaces_only_its_paragraphs_is_read_as_blank_separated():
+    # short wrapped lines, a blank line only between paragraphs: under 15% of the lines are
+    # blank, yet every paragraph ends with one
+    text = """**QUYẾT ĐỊNH**
+
+VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH CHUYỂN ĐỔI SỐ TRONG LĨNH VỰC
+GIAO THÔNG VẬN TẢI TỈNH BẮC NINH GIAI ĐOẠN 2026 - 2030
+
+Căn cứ Luật Tổ chức chính quyền địa phương
+ngày 16 tháng 6 năm 2025;
+
+Căn cứ Nghị định số 47/2024/NĐ-CP ngày 09
+tháng 5 năm 2024 của Chính phủ quy định
+danh mục dự án quan trọng quốc gia;
+
+1. Nâng cấp hạ tầng số
+phục vụ quản lý giao thông, kết nối
+dữ liệu với hệ thống của
+các bộ, ngành.
+
+Trong đó:
+
+|
+Lkm:
+|
+Chiều dài
+các tuyến đường
+được số hóa
+trong năm kế hoạch
+(km);
+|
+|
+Nđv:
+|
+Số đơn vị
+quản lý đường bộ
+cấp xã
+đã kết nối
+dữ liệu với
+hệ thống của tỉnh;
+|
+|
+Tht:
+|
+Thời gian
+hoàn thành
+(tháng), tính
+từ ngày
+Kế hoạch
+được phê duyệt.
+|
+|
+Cđt:
+|
+Tổng chi phí
+đầu tư cho
+phần mềm,
+thiết bị
+và đào tạo
+nhân lực
+(triệu đồng);
+|
+|
+Tlv:
+|
+Tỷ lệ
+hồ sơ
+thủ tục
+hành chính
+được giải quyết
+trực tuyến
+toàn trình
+(%).
+|
+
+a) Xây dựng cơ sở dữ liệu kết cấu hạ tầng giao thông trên địa bàn tỉnh theo khoản
+2 Điều 5 Nghị định số 47/2024/NĐ-CP;
+
+b) Số hóa hồ sơ quản lý bến xe, trạm dừng
+nghỉ và các công trình phụ trợ
+trên các tuyến quốc lộ, tỉnh lộ.
+
+2. Phát triển dịch vụ
+công trực tuyến toàn trình cho các
+thủ tục hành chính lĩnh vực đường bộ,
+đường thủy nội địa.
+
+3. Tổ chức thực hiện
+Sở Xây dựng chủ trì, phối hợp với
+Sở Khoa học và Công nghệ, Sở Tài chính
+và Ủy ban nhân dân các xã, phường
+triển khai các nhiệm vụ của Kế hoạch;
+định kỳ hằng năm tổng hợp, báo cáo
+Ủy ban nhân dân tỉnh kết quả thực hiện
+trước ngày 15 tháng 12; đề xuất
+điều chỉnh, bổ sung nhiệm vụ
+khi cần thiết.
+"""
+    lines = [x for x in text.split("\n") if x.strip() != "|"]
+    assert sum(1 for x in lines if not x.strip()) < 0.15 * len(lines)
+    doc = md(text)
+    paras = [b.text for b in doc.blocks]
+    assert "VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH CHUYỂN ĐỔI SỐ TRONG LĨNH VỰC GIAO THÔNG VẬN TẢI TỈNH BẮC NINH " \
+           "GIAI ĐOẠN 2026 - 2030" in paras
+    assert "a) Xây dựng cơ sở dữ liệu kết cấu hạ tầng giao thông trên địa bàn tỉnh theo khoản 2 Điều 5 " \
+           "Nghị định số 47/2024/NĐ-CP;" in paras
+    assert "2. Phát triển dịch vụ công trực tuyến toàn trình cho các thủ tục hành chính lĩnh vực đường bộ, " \
+           "đường thủy nội địa." in paras
+    assert "3. Tổ chức thực hiện" in paras  # a section title over its first sentence stands alone
+    assert any(p.startswith("Sở Xây dựng chủ trì") and p.endswith("khi cần thiết.") for p in paras)
+    assert not any(p[:1].islower() and p[1:2] != ")" for p in paras)
+    assert len(doc.tables) == 1 and [r[0] for r in doc.tables[0].grid] == ["Lkm:", "Nđv:", "Tht:", "Cđt:", "Tlv:"]

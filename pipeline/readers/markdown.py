@@ -17,8 +17,9 @@ from functools import lru_cache
 
 import regex
 
+from extractors import lexicon
 from schemas.document import Document, DocumentBuilder, doc_id_for
-from schemas.text import classify_heading, is_upper_line, normalise
+from schemas.text import classify_heading, fold, is_upper_line, normalise
 from . import portal
 from .txt import _NEW_ITEM, _continues, check_text, decode
 
@@ -105,12 +106,30 @@ def _is_bold(raw: str) -> bool:
     return len(s) > 4 and s.startswith("**") and s.rstrip("*").strip() != "" and s.endswith("**")
 
 
+def _blank_separated(lines: list[str]) -> bool:
+    """Whether the export puts a blank line between paragraphs (and so ends each table with
+    one): blank lines are a fair share of the lines, or follow most lines that close a
+    sentence, as where lines are wrapped short and only paragraphs are spaced. Lines next to
+    a `|` are cells', which no blank line parts."""
+    outside = [line for line in lines if not _PIPE_ONLY.match(line)]
+    if sum(1 for line in outside if not line.strip()) >= 0.15 * max(len(outside), 1):
+        return True
+    closing = spaced = 0
+    for line, after in zip(lines, lines[1:]):
+        if _PIPE_ONLY.match(line) or _PIPE_ONLY.match(after) or not line.rstrip(" *_").endswith(_CLOSED):
+            continue
+        closing += 1
+        spaced += not after.strip()
+    return closing >= _FEW_SENTENCES and spaced >= 0.5 * closing
+
+
+_FEW_SENTENCES = 5  # fewer sentences than this say nothing about how the export spaces them
+
+
 class _Reader:
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines = _inline_cells(lines)
-        # an export that puts blank lines between paragraphs also ends each table with one
-        outside = [line for line in lines if not _PIPE_ONLY.match(line)]
-        self.spaced = sum(1 for line in outside if not line.strip()) >= 0.15 * max(len(outside), 1)
+        self.spaced = _blank_separated(lines)
         self.items: list[tuple] = []  # ("text", [lines]) | ("table", grid, header_rows) | ("lines", [lines])
         self.notes: list[tuple[int, list[str]]] = []  # (number as written, body lines)
         # the first `|` line at or after each line: how far a would-be cell runs
@@ -449,7 +468,8 @@ class _Reader:
         if not nxt or _NEW_ITEM.match(nxt) or _BARE_ITEM.match(nxt):
             return False
         if blank_separated:
-            return True
+            # a wrap, unless a numbered section title stands on its own line over its first sentence
+            return not (len(pending) == 1 and _numbered(last) and _opens_sentence(last, nxt))
         # bold marks what the export set apart: a bold span broken over lines is one line,
         # a line bold from end to end stands alone, a line opening in bold starts anew
         if last_flag == _OPEN_BOLD and len(pending) < 4 or last_flag == _IN_BOLD and len(pending) < 8:
@@ -472,9 +492,37 @@ class _Reader:
             return True
         heading = classify_heading(joined)
         if len(pending) == 1 and heading and heading[0] is not None and not is_upper_line(joined) \
-                and not classify_heading(nxt):
+                and not classify_heading(nxt) and not _opens_sentence(joined, nxt):
             return True  # "2. Thống đốc Ngân hàng Nhà nước" / "Việt Nam, …": the export breaks a first line early
         return _continues([joined], nxt, wrapped=True)
+
+
+_NUMBER = regex.compile(r"^(?:(?i:điều|mục|chương|phần)\s+)?(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}|[a-zđA-Z])\s*[.):\-–]?\s*")
+
+
+@lru_cache(maxsize=1)
+def _sentence_words() -> tuple[regex.Pattern, frozenset[str]]:
+    rows = lexicon.rows("sentence_openers")
+    openers = sorted((fold(r["phrase"]) for r in rows if r.get("kind") == "opener"), key=len, reverse=True)
+    titles = frozenset(fold(r["phrase"]) for r in rows if r.get("kind") == "title")
+    return regex.compile(r"^(?:" + "|".join(regex.escape(o) for o in openers) + r")(?!\w)"), titles
+
+
+def _numbered(line: str) -> bool:
+    heading = classify_heading(line)
+    return bool(heading) and heading[0] is not None and not is_upper_line(line) and not line.endswith(_CLOSED)
+
+
+def _opens_sentence(heading: str, nxt: str) -> bool:
+    """Whether the line after a numbered line starts a sentence of its own: the numbered line
+    is a whole section title ("1. Phạm vi điều chỉnh"), or the next line opens as only a
+    sentence does ("Căn cứ …", "Thông tư này quy định …"); a capitalised name ("Sở Tài
+    chính", "Quyết định này Danh mục …") goes on with the line before."""
+    openers, titles = _sentence_words()
+    title = fold(_NUMBER.sub("", heading, count=1)).rstrip(" .:")
+    if not regex.match(r"\p{Lu}", nxt):
+        return False  # a line going on in lower case goes on with the sentence, whatever its words
+    return title in titles or bool(openers.match(fold(nxt)))
 
 
 _OPEN_BOLD, _WHOLE_BOLD, _LEAD_BOLD, _LABEL_BOLD = "\ue002", "\ue003", "\ue004", "\ue005"
