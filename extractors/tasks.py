@@ -22,6 +22,7 @@ from schemas.document import Document
 from schemas.text import fold
 
 from . import lexicon, metadata
+from . import bodies
 from .bodies import expand
 from .clauses import sentences
 from .dates import cell_deadline, deadline
@@ -38,20 +39,44 @@ def _alt(words: list[str]) -> str:
     return "|".join(regex.escape(w).replace(r"\ ", r"[ \t]+") for w in words)
 
 
-_HEADS = _alt(_words("body_head") + _words("title_head"))
+# What an assignee starts with: a body's head word, a body named whole, an office's title (all from
+# data/bodies.tsv, the one lexicon of bodies), a deputy's or acting holder's title ("Phó Giám đốc"),
+# and the collective referents plans address ("các đơn vị", "các chủ đầu tư", "Thủ trưởng").
+_BODY_WORDS = sorted({*bodies.HEADS, *bodies.ALONE, *bodies.CENTRAL, *bodies.TITLES,
+                      *lexicon.column("bodies", "name", kind="compound")}, key=len, reverse=True)
+_TITLES = _alt(sorted(bodies.TITLES, key=len, reverse=True))
+_HEADS = (r"(?:" + _alt(_words("title_prefix")) + r")[ \t]+(?:" + _TITLES + r")|" + _alt(_BODY_WORDS)
+          + "|" + _alt(_words("referent")))
+# a head word or title with nothing after it names no body ("Cơ quan", "Giám đốc"), unless it is one alone ("Chính phủ")
+_BARE_HEAD = regex.compile(r"(?:" + _alt(sorted({*bodies.HEADS, *bodies.TITLES, *_words("referent")}, key=len, reverse=True))
+                           + r")")
 _NOT_BODY = regex.compile(r"^(?i:" + _alt(_words("not_body")) + r")(?!\p{L})")
+# a sentence opening with a verb that begins like a head word ("Báo cáo …", "Ban hành …"), or is one
+# ("Thanh tra, kiểm tra …", but "Thanh tra tỉnh", "Thanh tra Sở" are bodies)
+_HEAD_SET = {h.lower() for h in bodies.HEADS}
+_VERB_OPENING = "|".join(
+    regex.escape(v).replace(r"\ ", r"[ \t]+") + (r"(?![ \t]+(?:(?-i:\p{Lu})|(?:" + _alt(_words("level_word")) + r")(?!\p{L})))"
+                                                 if v.lower() in _HEAD_SET else "")
+    for v in _words("imperative") + _words("verb"))
 # an assignee starts with a body's head word, capitalised, or lower case after "các", "từng", "mỗi"
-_BODY_START = regex.compile(r"^(?:(?:" + _HEADS + r")|(?i:các|từng|toàn)[ \t]+(?i:" + _HEADS + r"))(?!\p{L})")
+_BODY_START = regex.compile(r"^(?!(?i:" + _VERB_OPENING + r")(?!\p{L}))(?:(?:" + _HEADS + r")|(?i:các|từng|toàn)[ \t]+(?i:" + _HEADS + r"))(?!\p{L})")
 # "Quyết định này áp dụng đối với …", "Trong Quy chế này, các từ ngữ … được hiểu như sau"
 _SCOPE = regex.compile(r"(?<!\p{L})(?:(?i:" + _alt(_words("enacted")) + r")[ \t]+này[ \t]+(?:" + _alt(_words("scope")) +
                        r")|(?i:được hiểu như sau|áp dụng đối với))(?!\p{L})")
 # verbs that close the assignee: lower case (a body's name capitalises its words: "Ban Quản lý")
-# and not right after a head word ("Ban chỉ đạo phòng thủ dân sự")
+# and not right after a head word whose name goes on in lower case ("Ban chỉ đạo phòng thủ dân sự")
 # (a verb right after a comma is a noun in a list: "cơ quan, tổ chức, cá nhân")
-_VERB = regex.compile(r"(?<![ \t](?:Ban|ban|Tổ|Hội đồng|Trung tâm|Phòng|Cục|Ủy ban))(?:(?<!,)[ \t]+|[ \t]*:[ \t]*)(?:"
+_VERB = regex.compile(r"(?<![ \t](?:" + _alt(_words("head_before_verb")) + r"))(?:(?<!,)[ \t]+|[ \t]*:[ \t]*)(?:"
                       + _alt(_words("verb")) + r")(?!\p{L})")
+# after the verb, at most a level and a place name, then a verb only a subject precedes
+_LEAD_VERB_NEXT = regex.compile(r"(?:[ \t]+(?:" + _alt(_words("level_word")) + r"|\p{Lu}\p{Ll}*)(?!\p{L})){0,4}[ \t]+(?:"
+                                + _alt(_words("lead_verb")) + r")(?!\p{L})")
 _DIRECTIVE_START = regex.compile(r"^(?i:" + _alt(_words("directive")) + r")[ \t]+")
-_DIRECTIVE_INSIDE = regex.compile(r"(?<=[\p{L},;][ \t]+)(?:yêu cầu|đề nghị|giao)[ \t]+(?=(?:" + _HEADS + r"|các|Các)(?!\p{L}))")
+# after "giao", "đề nghị", "yêu cầu" a body may be named by an abbreviation the lexicon does not hold ("giao BQLDA tỉnh …")
+_ACRONYM = r"\p{Lu}[\p{Lu}Đ]{1,7}(?=[ \t]+\p{Ll})"
+_DIRECTIVE_INSIDE = regex.compile(r"(?<=[\p{L},;][ \t]+)(?:yêu cầu|đề nghị|giao)[ \t]+(?=(?:" + _HEADS + r"|các|Các)(?!\p{L})|"
+                                  + _ACRONYM + ")")
+_DIRECTED_START = regex.compile(r"^(?:" + _BODY_START.pattern[1:] + "|" + _ACRONYM + ")")
 _NOT_IN_ASSIGNEE = regex.compile(r"(?<!\p{L})(?i:" + _alt(_words("not_in_assignee")) + r")(?!\p{L})")
 _OPENING = regex.compile(r"^(?:(?i:về|đối với)[^:]{1,300}:[ \t]*)?(?:(?i:" + _alt(_words("opening")) +
                          r")(?!\p{L})[ \t]*,?[ \t]*|(?i:căn cứ|trên cơ sở)[^,]{0,80},[ \t]*)*")
@@ -69,9 +94,24 @@ _TEMPLATE = regex.compile(r"^(?i:" + _alt(_words("template")) + r")(?:[ \t]+(?i:
 # "X đã đề ra một số nhiệm vụ trọng tâm." names who the sentences after it are for
 _LEAD_IN = regex.compile(r"(?P<who>(?<![\p{L}])\p{Lu}.{1,120}?)[ \t]+(?:đã[ \t]+)?(?:" + _alt(_words("lead_in_verb")) +
                          r")[ \t]+(?:một số[ \t]+)?(?:các[ \t]+)?(?:" + _alt(_words("lead_in")) + r")(?!\p{L})")
-_REGULATED = regex.compile(r"^(?:(?i:các|từng|mỗi)[ \t]+)?(?i:" + _alt(_words("regulated_head")) + r")(?!\p{L})")
+_REGULATED_HEAD = regex.compile(r"^(?:(?i:các|từng|mỗi)[ \t]+)?(?i:" + _alt(_words("regulated_head")) + r")(?!\p{L})")
+# "Các sở, …, các tổ chức, cá nhân hoạt động điện lực": a list with the regulated in it ("… có liên quan" is the closing's)
+_REGULATED_MEMBER = regex.compile(r"(?<!\p{L})(?i:" + _alt(_words("regulated_member")) + r")(?!\p{L})(?![ \t,]*(?:có[ \t]+)?liên quan)")
+
+
+def _regulated(who: str) -> bool:
+    """Whether an assignee is (or includes) a party a law regulates rather than a body it instructs."""
+    return bool(_REGULATED_HEAD.match(who) or _REGULATED_MEMBER.search(who))
+
+# a line that stops on a word needing what follows ("… Nghị định số", "… của"): a hard wrap
+_DANGLING = regex.compile(r"(?<![\p{L}])(?:" + _alt(_words("dangling")) + r")$")
+_COMPLEMENT_COLON = regex.compile(r"(?<![\p{L}])(?:" + _alt(_words("complement_colon")) + r")$")
+_ENDS_ON_TITLE = regex.compile(r"(?<![\p{L}])(?:" + _TITLES + r")$")
+_LEGAL_BASIS = regex.compile(r"^(?i:căn cứ)[ \t].*;$")
 _BLANKS = regex.compile(r"\.{4,}|…{2,}|_{4,}|(?:…[ \t]*){2,}")
 _TABLE_HEADER = regex.compile(r"(?i:" + _alt(_words("table_task")) + r")[ \t]+(?i:" + _alt(_words("table_lead")) + r")(?!\p{L})")
+_STATUTE = regex.compile(r"^(?i:" + _alt(_words("statute")) + r")(?!\p{L})")
+_ANNEX_HEADING = regex.compile(r"^(?i:phụ lục)(?:[ \t]+(?i:số)?[ \t]*[\dIVXLC]+(?:\.\d+)*[A-Za-z]?)?[ \t]*(?:[:.\-–](?:[ \t]*\S.{0,150})?)?$")
 _CLOSING = regex.compile(r"^(?i:nơi nhận)[ \t]*:?")
 # after the closing block, an annex ("QUY CHẾ …", "PHỤ LỤC", "Điều 1") is document again
 _ANNEX = regex.compile(r"^(?:[\p{Lu}Đ ,]{4,}$|(?i:điều|chương|phần|phụ lục)[ \t]+[\dIVXLC]+)")
@@ -140,11 +180,15 @@ def _units(doc: Document) -> list[_Unit]:
         spans = sentences(doc.text, block.start, block.end)
         if len(spans) > 1 and _label(clean(doc.text[spans[0][0]:spans[0][1]]) + " x")[1] == "x":
             spans = [(spans[0][0], spans[1][1])] + spans[2:]  # "1." split off as a sentence of its own
-        wrapped = joinable and not _LABEL.match(whole) and spans and (whole[:1].islower() or (
+        dangling = joinable and bool(_DANGLING.search(units[-1].text) or (
+            _ENDS_ON_TITLE.search(units[-1].text) and _BODY_START.match(whole)))  # "… của Bộ trưởng" / "Bộ Tài chính …"
+        wrapped = joinable and not _LABEL.match(whole) and not _ANNEX_HEADING.match(whole) and spans and (whole[:1].islower() or dangling or (
             units[-1].kind == "paragraph" and len(units[-1].text) >= 60 and units[-1].text[-1:].isalnum()
             and units[-1].text[-1:].islower()))
         if wrapped:
             last = units[-1]  # a line wrapped in the source: the sentence goes on
+            if dangling:
+                last.kind = "paragraph"  # "5. Giao Bộ … tại khoản 9 Điều 2 Nghị định số" read as a numbered heading
             last.text += " " + whole
             last.spans[-1] = (last.spans[-1][0], spans[0][1])
             last.spans.extend(spans[1:])
@@ -170,9 +214,9 @@ def _assigns(text: str, kind: str) -> bool:
     """Whether a clause hands work to a body that is not a regulated party."""
     if text.rstrip().endswith(":"):
         lead = _lead_in(text.rstrip()[:-1], kind, True)
-        return bool(lead) and not _REGULATED.match(lead[0])
+        return bool(lead) and not _regulated(lead[0])
     task = _explicit(text, kind)
-    return bool(task) and not _REGULATED.match(task[0])
+    return bool(task) and not _regulated(task[0])
 
 
 def _from_text(doc: Document, kind: str, normative: bool) -> list[dict]:
@@ -181,6 +225,8 @@ def _from_text(doc: Document, kind: str, normative: bool) -> list[dict]:
     stack: list[_Governor] = []
     closed = False  # between the recipients block and an annex
     duty = not normative  # in a text of articles: whether the current article is about carrying it out
+    annex = False
+    statute = bool(_STATUTE.match(metadata.extract(doc).get("title") or ""))
     units = _units(doc)
     for at, block in enumerate(units):
         whole = block.text
@@ -193,6 +239,12 @@ def _from_text(doc: Document, kind: str, normative: bool) -> list[dict]:
             if not _ANNEX.match(whole):
                 continue
             closed, duty = False, not normative  # a law's annex (tariffs, forms) gives no tasks until an article says so
+        if normative and _ANNEX_HEADING.match(whole):
+            # a law's annex (forms, procedures, model charters) gives no tasks unless an article in it is on
+            # carrying the text out
+            annex, duty = True, False
+            stack.clear()
+            continue
         rank, rest = _label(whole)
         if normative and rank is not None and rank <= _RANK["article"]:
             # in a text of articles, only those on carrying it out give tasks beyond a direct "Giao X …"
@@ -201,10 +253,14 @@ def _from_text(doc: Document, kind: str, normative: bool) -> list[dict]:
                 # which a hard wrap may have spread over several lines
                 opening = " ".join([rest] + [_label(u.text)[1] for u in units[at + 1:at + 4]])
                 opening = regex.split(r"(?<=[.:])[ \t]", opening.strip()[:1200])[0].strip()
-                duty = bool(_DUTY_ARTICLE.search(opening[:120]) or _assigns(opening, kind))
-                if not duty and len(rest) >= 3 and at + 1 < len(units):
+                # (in a law, decree or circular only an untitled article's first clause can say so: a titled
+                # one's title does; and its annex gives none)
+                duty = not (annex and statute) and bool(_DUTY_ARTICLE.search(opening[:120]) or (
+                    not annex and (not statute or len(rest) < 3) and _assigns(opening, kind)))
+                if not duty and len(rest) >= 3 and at + 1 < len(units) and not statute and not annex:
                     # a titled article whose first clause hands out work ("Điều 5. Quy trình xét tặng",
                     # then "1. Sở Nội vụ … thẩm định …") is about carrying the text out too
+                    # (not in a law, decree or circular, whose articles bind the bodies they name as rules)
                     duty = any(_assigns(regex.split(r"(?<=[.:])[ \t]", _label(u.text)[1])[0], kind)
                                for u in units[at + 1:at + 3])
             stack.clear()
@@ -227,17 +283,30 @@ def _from_text(doc: Document, kind: str, normative: bool) -> list[dict]:
             if len(sentence) < 3 or _FORM_LABEL.match(sentence):
                 continue
             if _BLANKS.search(sentence) or _SCOPE.search(sentence) or _TABLE_HEADER.search(sentence):
-                continue  # a form's blank to fill in, a scope or definition clause, a flattened table's header
+                continue
+            if normative and i == 0 and sentence[:1] in "“\"":
+                continue  # an amending text's quoted provision states the amended rule, it instructs no one
+            if _LEGAL_BASIS.match(sentence):
+                continue  # "Căn cứ Thông tư … của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ hướng dẫn …;" cites, it instructs no one  # a form's blank to fill in, a scope or definition clause, a flattened table's header
             if i == 0 and rank == _RANK["article"] and not sentence.endswith((".", ";")):
                 continue  # an article's title
             if i == 0 and rank is not None and len(spans) == 1 and _pure_body(sentence.rstrip(" :")) and (
-                    not normative or (sentence.endswith(":") and not _REGULATED.match(sentence))):
+                    not normative or (sentence.endswith(":") and not _regulated(sentence))):
                 stack.append(_Governor(_name(sentence.rstrip(" :")), rank))  # "5. Sở Khoa học và Công nghệ"
                 if governor:
                     governor.items -= 1
                 break
             if not duty and not _directed(_OPENING.sub("", sentence, count=1)) and not _ENFORCE.match(sentence):
                 continue
+            if sentence.endswith(":") and i == len(spans) - 1 and _COMPLEMENT_COLON.search(sentence[:-1]):
+                # "X chịu trách nhiệm cập nhật dữ liệu đối với:": the items complete one instruction
+                task = _explicit(sentence[:-1], kind)
+                if task and not (normative and _regulated(task[0])):
+                    out.append(_record(doc, task, s_start, s_end))
+                    stack.append(_Governor("", rank))
+                    if governor:
+                        governor.items -= 1
+                    break
             if sentence.endswith(":") and i == len(spans) - 1:
                 lead = _lead_in(sentence[:-1], kind, normative)
                 if not lead:
@@ -269,7 +338,7 @@ def _from_text(doc: Document, kind: str, normative: bool) -> list[dict]:
                     out[-1]["deadline"] = out[-1]["deadline"] or when
                     continue
             task = _explicit(sentence, kind)
-            if task and ((normative and _REGULATED.match(task[0])) or len(task[1].split()) < 3 or (
+            if task and ((normative and _regulated(task[0])) or len(task[1].split()) < 3 or (
                     len(sentence.split()) < 10 and not sentence.endswith((".", ";")))):
                 task = None  # a regulated party's duty in a law; a table's header or a caption
             if task:
@@ -324,14 +393,14 @@ def _lead_in(sentence: str, kind: str, normative: bool = False) -> tuple[str, tu
     if directed is not None:
         body = directed
     if _pure_body(body) or (directed is not None and _assignee(body) == body):
-        if normative and _REGULATED.match(body):
+        if normative and _regulated(body):
             return None
         return _name(body), None
     parsed = _subject(body)
     if not parsed:
         return None
     who, action = parsed
-    if normative and (_REGULATED.match(who) or (directed is None and not regex.match(
+    if normative and (_regulated(who) or (directed is None and not regex.match(
             r"(?:có|chịu)[ \t]+trách nhiệm|(?i:" + _alt(_words("directive")) + r")(?!\p{L})", action))):
         return None  # "X có các quyền sau:", "X có nghĩa vụ:" list rules, not instructions
     if kind == "news" and not _LIST_TAIL.search(action):
@@ -347,7 +416,7 @@ def _lead_in(sentence: str, kind: str, normative: bool = False) -> tuple[str, tu
 def _directed(body: str) -> str | None:
     """What follows "Giao", "Đề nghị", "Yêu cầu" (at the start, or after the issuer: "Thủ tướng Chính phủ yêu cầu")."""
     m = _DIRECTIVE_START.match(body)
-    if m and _BODY_START.match(body[m.end():]):
+    if m and _DIRECTED_START.match(body[m.end():]):
         return body[m.end():]
     m = _DIRECTIVE_INSIDE.search(body)
     if m and m.start() < 200:
@@ -366,8 +435,12 @@ def _explicit(sentence: str, kind: str) -> tuple[str, str] | None:
         if who:
             return _name(who), known.group("action")
     directed = _directed(body) if kind != "news" else None
-    if directed is not None and not _DIRECTIVE_START.match(body) and _subject(body):
-        directed = None  # "Cơ quan lập đề án có trách nhiệm …, đề nghị …": the sentence's own subject acts
+    if directed is not None and not _DIRECTIVE_START.match(body):
+        own = _subject(body)
+        if own and not _DIRECTIVE_INSIDE.search(own[0] + " "):
+            # "Cơ quan lập đề án có trách nhiệm …, đề nghị …": the sentence's own subject acts; but in
+            # "X giao Y chủ trì …" the first verb is Y's, and Y is the assignee
+            directed = None
     if directed is not None:
         body = directed
     enforce = _ENFORCE.match(body)
@@ -375,7 +448,7 @@ def _explicit(sentence: str, kind: str) -> tuple[str, str] | None:
         who = " ".join(enforce.group("who").split()).strip(" ,;")
         if len(who.split()) <= 120 and not regex.search(r"[.!?]", who):
             return _name(who), enforce.group("action")
-    parsed = _subject(body)
+    parsed = _subject(body, directed is not None)
     if not parsed and directed is None:
         # "Thông qua các phong trào thi đua; các đơn vị có kế hoạch …": a subject after a semicolon
         parsed = next((p for p in (_subject(body[m.end():]) for m in regex.finditer(r";[ \t]*", body)) if p), None)
@@ -390,9 +463,13 @@ def _explicit(sentence: str, kind: str) -> tuple[str, str] | None:
     return who, action
 
 
-def _subject(body: str) -> tuple[str, str] | None:
-    """Split "X <verb> …" into the assignee X (a body) and the action."""
-    if not _BODY_START.match(body) or _NOT_BODY.match(body):
+def _subject(body: str, directed: bool = False) -> tuple[str, str] | None:
+    """Split "X <verb> …" into the assignee X (a body) and the action; `directed`: X follows "giao" …"""
+    if not (_DIRECTED_START if directed else _BODY_START).match(body) or _NOT_BODY.match(body):
+        return None
+    shared = regex.match(r"(?i:các)[ \t]+\p{L}+[ \t]*:[ \t]*(?P<list>[^;.]+)[;.]?$", body)
+    if shared and all(p.strip()[:1].isupper() and len(p.split()) <= 12 for p in regex.split(r",|(?<!\p{L})và(?!\p{L})", shared.group("list")) if p.strip()):
+        # "Các Cục: Đường bộ Việt Nam, …, Kinh tế - Quản lý đầu tư xây dựng;": an address list, no instruction
         return None
     colon = regex.match(r"(?P<who>[^:]{2,200}?)[ \t]*:[ \t]*(?P<action>\p{Ll}.*)$", body, regex.S)
     if colon and _assignee(colon.group("who")) and not regex.match(r"(?i:các)[ \t]+\p{L}+$", colon.group("who")):
@@ -400,7 +477,9 @@ def _subject(body: str) -> tuple[str, str] | None:
     for m in _VERB.finditer(body, 2, min(len(body), 600)):
         if regex.search(r"(?<!\p{L})(?:và|các|của|với|những)$", body[:m.start()]):
             continue  # a noun of the name: "… và các tổ chức chính trị - xã hội"
-        who = _assignee(body[:m.start()])
+        if _LEAD_VERB_NEXT.match(body, m.end()):
+            continue  # a verb in the name: "Cục Kết cấu hạ tầng xây dựng chủ trì …"
+        who = _assignee(body[:m.start()], directed)
         if who:
             return _name(who), body[m.start():].lstrip(" \t,:")
         break
@@ -411,12 +490,12 @@ def _without_related(text: str) -> str:
     return regex.sub(r"(?i:có liên quan|liên quan)", "", text)
 
 
-def _assignee(text: str) -> str | None:
+def _assignee(text: str, directed: bool = False) -> str | None:
     """`text` as an assignee, or None when it is not one (a clause, a phrase with no body)."""
     who = " ".join(text.split()).strip(" ,:;-–")
-    if not who or not _BODY_START.match(who) or _NOT_BODY.match(who):
+    if not who or not (_DIRECTED_START if directed else _BODY_START).match(who) or _NOT_BODY.match(who):
         return None
-    if regex.fullmatch(r"(?:" + _HEADS + r")", who):
+    if _BARE_HEAD.fullmatch(who) and who not in bodies.ALONE:
         return None  # a head word alone ("Cơ quan", "Bộ phận") names no body; "Các trường" does
     long_list = ";" in who or who.count(",") >= 2
     if len(who.split()) > (60 if long_list else 20) or who.endswith((" của", " và", " với")):
@@ -450,7 +529,7 @@ def _record(doc: Document, task: tuple[str, str], start: int, end: int, source: 
         c = _CADENCE.search(clean(source or sentence))
         if c:
             cadence = " ".join((c.group("n") or c.group("w")).lower().split())
-    action = regex.sub(r"^[\s\-+•–]+", "", clean(action)).strip(" .;")
+    action = regex.sub(r"^[\s\-+•–]+", "", clean(action)).strip(" .;/")
     return {"assignee": who, "action": action, "deadline": when, "cadence": cadence,
             "text": " ".join(regex.sub(r"\*+", "", sentence).split()), "start": start, "end": end, "section": doc.section_at(start)}
 

@@ -229,3 +229,130 @@ def test_a_deadline_sentence_dates_the_instruction_before_it(write):
             "Hoàn thành trước ngày 15/10/2026.\n")
     found = _tasks(write, text)
     assert [(t["assignee"], t["deadline"]) for t in found] == [("Sở Tư pháp", "2026-10-15")]
+
+
+@pytest.mark.parametrize("sentence, assignee, action", [
+    ("Ủy ban nhân dân huyện giao Phòng Tài nguyên và Môi trường chủ trì hoàn thành kiểm kê đất đai trước ngày 31/8/2026.",
+     "Phòng Tài nguyên và Môi trường", "chủ trì hoàn thành kiểm kê đất đai"),
+    ("UBND tỉnh giao BQLDA huyện chủ trì hoàn thành bồi thường, hỗ trợ tái định cư trước ngày 31/8/2026.",
+     "BQLDA huyện", "chủ trì hoàn thành bồi thường"),
+    ("Thường trực Huyện ủy đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam huyện thực hiện giám sát việc thu chi trước ngày 31/8/2026.",
+     "Ủy ban Mặt trận Tổ quốc Việt Nam huyện", "thực hiện giám sát"),
+    ("Ban Thường vụ Thành ủy yêu cầu Ban Tổ chức Thành ủy chủ trì rà soát quy hoạch cán bộ trước ngày 31/8/2026.",
+     "Ban Tổ chức Thành ủy", "chủ trì rà soát quy hoạch"),
+    ("Giao UBND các xã thực hiện rà soát hộ nghèo phát sinh trước ngày 31/8/2026.",
+     "Ủy ban nhân dân các xã", "thực hiện rà soát hộ nghèo"),
+])
+def test_the_body_after_giao_de_nghi_yeu_cau_is_the_assignee(write, sentence, assignee, action):
+    found = _tasks(write, "THÔNG BÁO\n\nKết luận của Thường trực về tiến độ dự án đường tỉnh 723.\n\n" + sentence + "\n")
+    assert [(t["assignee"], t["action"][:len(action)], t["deadline"]) for t in found] == [(assignee, action, "2026-08-31")]
+
+
+def test_an_own_subject_before_a_request_keeps_the_task(write):
+    found = _tasks(write, "THÔNG BÁO\n\nSở Công Thương có trách nhiệm hoàn thiện hồ sơ dự thảo, đề nghị Sở Tư pháp "
+                          "thẩm định trước ngày 31/8/2026.\n")
+    assert [t["assignee"] for t in found] == ["Sở Công Thương"]
+
+
+def test_a_verb_inside_a_name_does_not_cut_it(write):
+    text = ("THÔNG BÁO\n\nKết luận về tiến độ các dự án giao thông năm 2026.\n\n"
+            "Ban Quản lý dự án đầu tư xây dựng tỉnh Hà Giang chủ trì hoàn thiện hồ sơ thiết kế trước ngày 30/9/2026.\n\n"
+            "Trưởng Đoàn kiểm tra, thành viên Đoàn kiểm tra có trách nhiệm tổng hợp kết quả kiểm tra gửi Sở Nội vụ.\n\n"
+            "Sở Nội vụ hướng dẫn các cơ quan có trách nhiệm lập hồ sơ đề nghị khen thưởng.\n")
+    assert [t["assignee"] for t in _tasks(write, text)] == [
+        "Ban Quản lý dự án đầu tư xây dựng tỉnh Hà Giang", "Trưởng Đoàn kiểm tra, thành viên Đoàn kiểm tra", "Sở Nội vụ"]
+
+
+def test_an_opening_verb_that_begins_like_a_head_word_is_no_assignee(write):
+    text = ("KẾ HOẠCH\n\nII. TỔ CHỨC THỰC HIỆN\n\n"
+            "Báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh Bến Tre trước ngày 15/12/2026.\n\n"
+            "Thanh tra, kiểm tra việc chấp hành quy định về phòng cháy tại các chợ.\n\n"
+            "Thanh tra tỉnh chủ trì kiểm tra việc quản lý quỹ đất công ích trong quý III năm 2026.\n")
+    found = _tasks(write, text)
+    assert [t["assignee"] for t in found] == ["Thanh tra tỉnh"]
+    assert found[0]["deadline"] == "2026-09"
+
+
+def test_a_legal_basis_line_is_no_task(write):
+    text = ("QUYẾT ĐỊNH\n\nCăn cứ Thông tư số 07/2025/TT-BNV ngày 12/5/2025 của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ "
+            "hướng dẫn về nghiệp vụ kiểm soát thủ tục hành chính;\n\n"
+            "Điều 1. Sở Tư pháp có trách nhiệm công bố danh mục thủ tục hành chính trước ngày 31/10/2026.\n")
+    assert [t["assignee"] for t in _tasks(write, text)] == ["Sở Tư pháp"]
+
+
+CIRCULAR = """THÔNG TƯ
+Hướng dẫn giám sát, đánh giá chương trình hỗ trợ sinh kế
+
+Điều 1. Phạm vi điều chỉnh
+
+Thông tư này hướng dẫn việc giám sát, đánh giá chương trình.
+
+Điều 2. Chế độ báo cáo
+
+1. Các sở, ngành, Ủy ban nhân dân cấp xã, các tổ chức, cá nhân tham gia chương trình gửi báo cáo trước ngày 15 tháng 01 năm sau.
+
+2. Cơ quan chủ quản phải bố trí kinh phí giám sát theo quy định.
+
+Điều 3. Tổ chức thực hiện
+
+Giao Sở Nông nghiệp và Môi trường hướng dẫn, kiểm tra việc thực hiện Thông tư này.
+
+Điều 4. Hiệu lực thi hành
+
+Thông tư này có hiệu lực từ ngày 01 tháng 3 năm 2027.
+
+Phụ lục I
+HƯỚNG DẪN QUY TRÌNH GIÁM SÁT
+
+1. Phòng Kinh tế có trách nhiệm:
+
+a) Tổng hợp biểu mẫu của các xã, gửi Sở Nông nghiệp và Môi trường trước ngày 20 hằng tháng.
+
+b) Xây dựng báo cáo giám sát 6 tháng, hằng năm.
+"""
+
+
+def test_a_circular_binds_parties_by_rules_and_its_annex_gives_no_tasks(write):
+    found = _tasks(write, CIRCULAR)
+    assert [(t["assignee"], t["action"][:19]) for t in found] == [("Sở Nông nghiệp và Môi trường", "hướng dẫn, kiểm tra")]
+
+
+def test_a_line_wrapped_after_so_goes_on(write):
+    text = ("NGHỊ ĐỊNH\n\nĐiều 1. Phạm vi\n\nNghị định này quy định về tiền lương.\n\nĐiều 2. Đối tượng\n\nNgười lao động.\n\n"
+            "Điều 3. Tổ chức thực hiện\n\n"
+            "5. Giao Bộ Nội vụ căn cứ quy định tại khoản 3 Điều 2 Nghị định số\n"
+            "45/2026/NĐ-CP hướng dẫn việc xếp lương đối với viên chức của Đài Phát thanh và Truyền hình.\n")
+    found = _tasks(write, text)
+    assert [t["assignee"] for t in found] == ["Bộ Nội vụ"]
+    assert found[0]["action"].endswith("Đài Phát thanh và Truyền hình")
+
+
+def test_items_that_complete_a_lead_in_are_one_instruction(write):
+    text = ("KẾ HOẠCH\n\nII. TỔ CHỨC THỰC HIỆN\n\n"
+            "2. Ủy ban nhân dân các xã, phường chịu trách nhiệm cập nhật dữ liệu về giá vào Cơ sở dữ liệu của tỉnh đối với:\n\n"
+            "a) Giá dịch vụ thu gom rác thải sinh hoạt;\n\n"
+            "b) Danh sách các hộ kinh doanh thực hiện niêm yết giá.\n\n"
+            "3. Sở Tài chính:\n\n"
+            "a) Hướng dẫn các xã, phường cập nhật dữ liệu trước ngày 30/11/2026.\n")
+    found = [(t["assignee"], t["action"][:26]) for t in _tasks(write, text)]
+    assert found == [("Ủy ban nhân dân các xã, phường", "cập nhật dữ liệu về giá và"), ("Sở Tài chính", "Hướng dẫn các xã, phường c")]
+
+
+def test_an_address_list_and_a_quoted_amendment_are_no_tasks(write):
+    dispatch = ("CÔNG ĐIỆN\n\nKính gửi:\n\n- Các Cục: Đường bộ Việt Nam, Hàng hải Việt Nam, Kinh tế - Quản lý đầu tư "
+                "xây dựng;\n\n- Sở Xây dựng các tỉnh: Quảng Ngãi, Gia Lai.\n\n"
+                "1. Các Sở Xây dựng nêu trên chỉ đạo các đơn vị rà soát các vị trí có nguy cơ ngập úng.\n")
+    assert [t["assignee"] for t in _tasks(write, dispatch)] == ["Các Sở Xây dựng nêu trên"]
+    decree = ("NGHỊ ĐỊNH\nSửa đổi Nghị định về tiếp công dân\n\nĐiều 1. Sửa đổi, bổ sung Điều 8\n\n"
+              "“b) Khi cần thiết, đề nghị Chủ tịch Ủy ban nhân dân cấp xã tham gia tiếp đại diện của những người khiếu nại;”.\n\n"
+              "Điều 2. Hiệu lực thi hành\n\nNghị định này có hiệu lực từ ngày 01 tháng 7 năm 2027.\n\n"
+              "Điều 3. Trách nhiệm thi hành\n\nCác Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm thi hành Nghị định này.\n")
+    assert [t["action"][:24] for t in _tasks(write, decree)] == ["chịu trách nhiệm thi hàn"]
+
+
+def test_a_title_at_a_line_end_goes_on_with_its_body(write):
+    text = ("THÔNG TƯ\n\nĐiều 1. Phạm vi\n\nThông tư này hướng dẫn thuế.\n\nĐiều 2. Đối tượng\n\nDoanh nghiệp.\n\n"
+            "Điều 3. Hiệu lực thi hành\n\n1. Thông tư này thay thế:\n\n"
+            "a) Thông tư số 45/2019/TT-BTC ngày 03 tháng 7 năm 2019 của Bộ trưởng\n"
+            "Bộ Tài chính hướng dẫn thi hành Nghị định số 99/2018/NĐ-CP về thuế tài nguyên;\n")
+    assert _tasks(write, text) == []
